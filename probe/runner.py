@@ -34,6 +34,7 @@ class TargetProgress:
 class RunProgress:
     started: float = field(default_factory=time.monotonic)
     targets: dict[str, TargetProgress] = field(default_factory=dict)
+    finished: float | None = None
     completion_tokens: int = 0
     stop_reason: str | None = None
 
@@ -41,8 +42,12 @@ class RunProgress:
         return sum(getattr(t, attr) for t in self.targets.values())
 
     @property
+    def elapsed_s(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+    @property
     def requests_per_s(self) -> float:
-        return self.total("requests") / max(time.monotonic() - self.started, 1e-9)
+        return self.total("requests") / max(self.elapsed_s, 1e-9)
 
 
 ProgressCallback = Callable[[RunProgress], None]
@@ -198,7 +203,9 @@ class Runner:
     async def run(self, work: dict[str, tuple[Target, TargetBackend, list[WorkUnit], int]]) -> RunProgress:
         for name, (_target, _backend, units, skipped) in work.items():
             self.progress.targets[name] = TargetProgress(total=sum(len(u.samples) for u in units), skipped=skipped)
+        self.progress.started = time.monotonic()
         self.on_progress(self.progress)
         await asyncio.gather(*(self.run_target(backend, target, units) for target, backend, units, _ in work.values()))
+        self.progress.finished = time.monotonic()
         self.on_progress(self.progress)
         return self.progress

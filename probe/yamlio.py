@@ -11,6 +11,7 @@ import yaml
 from probe.errors import ProbeInputError
 
 Path_ = tuple[Any, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster on big suites
 
 
 @dataclass
@@ -39,6 +40,9 @@ class YamlDoc:
         return ProbeInputError(prefix, message)
 
 
+_SCALARS = yaml.SafeLoader("")
+
+
 def _construct(node: yaml.Node, keypath: Path_, lines: dict[Path_, int], doc_path: Path) -> Any:
     lines.setdefault(keypath, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -55,8 +59,7 @@ def _construct(node: yaml.Node, keypath: Path_, lines: dict[Path_, int], doc_pat
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, keypath + (i,), lines, doc_path) for i, item in enumerate(node.value)]
-    loader = yaml.SafeLoader("")
-    return loader.construct_object(node, deep=True)
+    return _SCALARS.construct_object(node, deep=True)
 
 
 def load_yaml(path: str | Path) -> YamlDoc:
@@ -69,7 +72,7 @@ def load_yaml(path: str | Path) -> YamlDoc:
     except OSError as exc:
         raise ProbeInputError(str(path), f"cannot read: {exc.strerror}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
