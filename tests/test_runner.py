@@ -33,16 +33,16 @@ def collect(tmp_path, urls, limit=10, **over):
 
 def test_every_row_arrives_despite_20_percent_faults(tmp_path):
     faults = ["--p429", "0.05", "--p500", "0.04", "--p503", "0.04", "--pdrop", "0.04", "--pmalformed", "0.03",
-              "--latency", "0.005", "--retry-after", "0.02"]
+              "--latency", "0.005", "--retry-after", "0.02", "--seed", "3"]
     with protocol_server(*faults, "--log", str(tmp_path / "server.jsonl")) as url:
-        result = collect(tmp_path, url, limit=12)
+        result = collect(tmp_path, url, limit=30)
     df = probe.load(result.run_dir)
-    assert len(df) == expected_rows(12)
+    assert len(df) == expected_rows(30)
     assert df["error"].isna().all()
     assert df["request_hash"].is_unique
     assert df.groupby(["condition", "language", "question_id"]).size().eq(SAMPLES).all()
     log = [json.loads(line) for line in (tmp_path / "server.jsonl").read_text().splitlines()]
-    assert sum(1 for e in log if e["fault"]) > 0.1 * len(log)  # the faults really happened
+    assert sum(1 for e in log if e["fault"]) > 0.15 * len(log)  # the faults really happened
     assert result.progress.total("retries") > 0
     persona = df[df.condition == "persona"]
     assert persona["text"].str.contains("Rio").all() and persona["system_prompt"].str.contains("IplanRIO").all()
