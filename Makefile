@@ -1,10 +1,13 @@
-# `make test` and `make demo` each work on a fresh machine: they build what they need.
+# Two commands on a fresh machine: `make test` (everything the tests need, then the tests)
+# and `make demo` (the zoo served by vLLM, audited end to end). Each installs what it needs.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
-.PHONY: install test demo bench clean
+.PHONY: install test test-fast demo browser bench clean
+
+include mk/vllm.mk
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +17,26 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-test: install
-	$(PY) -m pytest -q
+# Debian's chromium for the report's browser test (root on these machines; skipped with a message otherwise).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installed: the browser test will skip"; }
+
+# The full suite: unit tests, the protocol test server, real vLLM servers on the zoo, headless chromium.
+test: install vllm-env browser
+	$(PY) -m pytest -q -rs
+
+# Without vLLM or the browser (those tests skip with a message).
+test-fast: install
+	$(PY) -m pytest -q -rs -m "not vllm"
+
+demo: install vllm-env
+	$(VENV)/bin/probe demo
+
+bench: install
+	$(PY) bench/throughput.py
+	$(PY) bench/classify_speed.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(VLLM_VENV) build *.egg-info
