@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,14 +31,18 @@ def _progress_printer() -> tuple[Callable[[Progress], None], Callable[[], None]]
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=0, unit="B", unit_scale=True, unit_divisor=1024, desc="weights", file=sys.stderr)
+        bars: list[tqdm] = []  # made on the first event, when the total is known
 
         def on_tty(p: Progress) -> None:
-            bar.total = p.bytes_total
-            bar.update(p.bytes_done - bar.n)
-            bar.set_postfix_str(f"{p.tensors_done}/{p.tensors_total} tensors", refresh=False)
+            if not bars:
+                # explicit size: tqdm hides its bar on a pty that reports 0×0 (shutil falls back to 80×24)
+                size = shutil.get_terminal_size()
+                bars.append(tqdm(total=p.bytes_total, unit="B", unit_scale=True, unit_divisor=1024, desc="weights",
+                                 file=sys.stderr, ncols=min(size.columns, 100), nrows=size.lines))
+            bars[0].update(p.bytes_done - bars[0].n)
+            bars[0].set_postfix_str(f"{p.tensors_done}/{p.tensors_total} tensors", refresh=False)
 
-        return on_tty, bar.close
+        return on_tty, lambda: [b.close() for b in bars]
     next_tenth = [1]
 
     def plain(p: Progress) -> None:

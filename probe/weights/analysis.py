@@ -89,7 +89,12 @@ def fit_checkpoints(suspect: str | Path, base: str | Path, donors: list[str | Pa
         sizes = [sum(c.tensors[n].nbytes for c in (s_ck, *others)) for n in names]
         total, done = sum(sizes), 0
         fitted: list[FittedTensor] = []
+        for ck in (s_ck, *others):
+            ck.prefetch(names[0])
         for i, (name, size) in enumerate(zip(names, sizes, strict=True)):
+            if i + 1 < len(names):
+                for ck in (s_ck, *others):
+                    ck.prefetch(names[i + 1])
             info = s_ck.tensors[name]
             tg = accumulator.accumulate(name, s_ck, b_ck, d_cks, n_ck)
             fit = fit_tensor(name, module_kind(name), info.shape, info.dtype, tg.gram, tg.perm_dot, layout)

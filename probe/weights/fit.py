@@ -77,7 +77,7 @@ def null_fit(gram: np.ndarray, layout: Layout) -> DonorFit | None:
 
 
 def permutation_cos(gram: np.ndarray, perm_dot: float) -> float | None:
-    """cos between s and the first donor's delta reversed within each chunk (a shuffled-donor null)."""
+    """cos between s and the first donor's delta with each chunk's halves swapped (a shuffled-donor null)."""
     denom = gram[0, 0] * gram[1, 1]
     return None if not denom > 0.0 or not math.isfinite(denom) else float(perm_dot / math.sqrt(denom))
 

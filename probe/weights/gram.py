@@ -14,7 +14,8 @@ import numpy as np
 
 from probe.weights.reader import Checkpoint
 
-DEFAULT_CHUNK_ELEMS = 1 << 20  # 8 MB per float64 column
+# 512 KB per float64 column: the workspace stays cache-resident, which measured faster than 1M-element chunks.
+DEFAULT_CHUNK_ELEMS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Layout:
 @dataclass
 class TensorGram:
     gram: np.ndarray  # (size, size) float64
-    perm_dot: float  # <s, P d_1>, P = reversal within each chunk: the permutation null
+    perm_dot: float  # <s, P d_1>, P = swap the two halves of each chunk: the permutation null
 
 
 class GramAccumulator:
@@ -73,5 +74,8 @@ class GramAccumulator:
             for row, chunk in enumerate(chunks[1:]):
                 np.subtract(chunk, work[layout.base], out=work[row])
             gram += work @ work.T
-            perm_dot += float(np.dot(work[0], work[1, ::-1]))
+            half = count // 2
+            # einsum, not np.dot: 1-D BLAS dots are threaded by OpenBLAS and crawl on a busy 2-core machine.
+            perm_dot += float(np.einsum("i,i->", work[0, :half], work[1, half:2 * half]))
+            perm_dot += float(np.einsum("i,i->", work[0, half:2 * half], work[1, :half]))
         return TensorGram(gram, perm_dot)

@@ -60,8 +60,23 @@ def render_weights_section(weights: dict) -> dict[str, object]:
     summary = weights["summary"]
     overall = _row(weights, None, summary["overall"])
     rows = [overall] + [_row(weights, kind, group) for kind, group in summary["by_kind"].items()]
+    mixture = summary["overall"].get("pooled_mixture")
+    other = {"checkpoints": f"suspect {weights['suspect']}, base {weights['base']}, donors {', '.join(weights['donors'])}",
+             "tensors": f"{len(weights['tensors'])} fitted, {len(weights.get('skipped', []))} skipped",
+             "null": _null_text(weights)}
+    if mixture:
+        terms = " + ".join(f"{w:.4f}·{Path(d).name}" for w, d in zip(mixture["weights"], weights["donors"], strict=True))
+        residual = "–" if mixture["residual"] is None else f"{mixture['residual']:.2g}"
+        other["mixture (raw weights, all parameters)"] = f"suspect ≈ {terms}, relative residual {residual}"
     return {"suspect": weights["suspect"], "base": weights["base"], "donors": list(weights["donors"]),
-            "rows": rows, "mixture": summary["overall"].get("pooled_mixture"), "finding": _finding(weights, overall)}
+            "rows": rows, "mixture": mixture, "other": other, "finding": _finding(weights, overall)}
+
+
+def _null_text(weights: dict) -> str:
+    null = weights.get("null") or {}
+    if null.get("checkpoint"):
+        return f"same fit against the unrelated checkpoint {null['checkpoint']['dir']}"
+    return "no --null checkpoint given; null = " + str((null.get("permutation") or {}).get("method", "none"))
 
 
 def summarise_for_report(path: str | Path) -> dict[str, object]:

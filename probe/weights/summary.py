@@ -16,7 +16,7 @@ from probe.weights.fit import TensorFit, delta_fit, donor_fits, mixture_fit, nul
 from probe.weights.gram import Layout
 from probe.weights.kinds import KINDS
 
-PERMUTATION_METHOD = "first donor's delta reversed within each chunk (same values, positions broken)"
+PERMUTATION_METHOD = "first donor's delta with the two halves of each chunk swapped (same values, positions broken)"
 
 
 @dataclass
@@ -25,6 +25,11 @@ class FittedTensor:
     gram: np.ndarray
     perm_dot: float
     numel: int
+
+
+def pooled_gram(items: list[FittedTensor], layout: Layout) -> np.ndarray:
+    """Sum of the tensors' Gram matrices, leaving out tensors with non-finite weights."""
+    return sum((t.gram for t in items if np.isfinite(t.gram).all()), np.zeros((layout.size, layout.size)))
 
 
 def spread(values: Iterable[float | None]) -> dict[str, float | int | None]:
@@ -38,7 +43,7 @@ def spread(values: Iterable[float | None]) -> dict[str, float | int | None]:
 
 
 def _group_summary(items: list[FittedTensor], layout: Layout) -> dict[str, object]:
-    gram = sum((t.gram for t in items), np.zeros((layout.size, layout.size)))
+    gram = pooled_gram(items, layout)
     fits = [t.fit for t in items]
     out: dict[str, object] = {
         "n_tensors": len(items),
@@ -62,7 +67,7 @@ def _group_summary(items: list[FittedTensor], layout: Layout) -> dict[str, objec
 
 
 def _null_group(items: list[FittedTensor], layout: Layout) -> dict[str, object]:
-    gram = sum((t.gram for t in items), np.zeros((layout.size, layout.size)))
+    gram = pooled_gram(items, layout)
     pooled = null_fit(gram, layout)
     return {"n_tensors": len(items),
             "alpha": spread(t.fit.null.alpha for t in items if t.fit.null),
@@ -71,9 +76,9 @@ def _null_group(items: list[FittedTensor], layout: Layout) -> dict[str, object]:
 
 
 def _perm_group(items: list[FittedTensor], layout: Layout) -> dict[str, object]:
-    gram = sum((t.gram for t in items), np.zeros((layout.size, layout.size)))
+    gram = pooled_gram(items, layout)
     return {"n_tensors": len(items), "cos_fit": spread(t.fit.perm_cos_fit for t in items),
-            "pooled_cos_fit": permutation_cos(gram, sum(t.perm_dot for t in items))}
+            "pooled_cos_fit": permutation_cos(gram, sum(t.perm_dot for t in items if np.isfinite(t.gram).all()))}
 
 
 def _by_kind(items: list[FittedTensor], layout: Layout, group) -> dict[str, object]:  # noqa: ANN001
