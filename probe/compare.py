@@ -10,6 +10,7 @@ import pandas as pd
 from probe import stats
 from probe.errors import ProbeInputError
 from probe.fingerprints import find_fingerprints
+from probe.mixture import fit_mixture, goodness_of_fit
 from probe.profiles import ProfileTable, profile_table, question_key, usable
 from probe.stylometry import attribute
 from probe.verdict import decide
@@ -29,7 +30,7 @@ def _jsd(table: ProfileTable, suspect: str, parents: list[str], resamples: np.nd
     for p in parents:
         point[p] = stats.js_distance(table.pooled(suspect), table.pooled(p))
         p_boot = table.counts[p][resamples].sum(axis=1)
-        reps = np.array([stats.js_distance(a, b) for a, b in zip(s_boot, p_boot)])
+        reps = np.array([stats.js_distance(a, b) for a, b in zip(s_boot, p_boot, strict=True)])
         lo, hi = stats.percentile_interval(reps)
         ci[p] = [float(lo), float(hi)]
     return point, ci
@@ -46,7 +47,7 @@ def _same_profile(table: ProfileTable, suspect: str, parents: list[str], n_perm:
     adjusted = stats.holm([v[1] for v in raw.values()])
     return {
         p: {"jsd": dist, "p_value": pval, "p_holm": float(adj), "same_profile_rejected": bool(adj < 0.05)}
-        for (p, (dist, pval)), adj in zip(raw.items(), adjusted)
+        for (p, (dist, pval)), adj in zip(raw.items(), adjusted, strict=True)
     }
 
 
@@ -71,10 +72,12 @@ def compare(
     table = profile_table(data, [suspect, *parents])
     resamples = stats.cluster_resamples(len(table.questions), n_boot, seed)
 
-    fit = stats.fit_mixture(table.counts[suspect], [table.counts[p] for p in parents], n_boot=n_boot, seed=seed)
+    parent_counts = [table.counts[p] for p in parents]
+    fit = fit_mixture(table.counts[suspect], parent_counts, n_boot=n_boot, seed=seed)
     names = [*parents, OTHER]
-    mixture = {n: float(w) for n, w in zip(names, fit.weights)}
-    mixture_ci = {n: [float(lo), float(hi)] for n, lo, hi in zip(names, fit.ci_low, fit.ci_high)}
+    mixture = {n: float(w) for n, w in zip(names, fit.weights, strict=True)}
+    mixture_ci = {n: [float(lo), float(hi)] for n, lo, hi in zip(names, fit.ci_low, fit.ci_high, strict=True)}
+    fit_p = goodness_of_fit(table.counts[suspect], parent_counts, n_sim=n_boot, seed=seed)
     jsd, jsd_ci = _jsd(table, suspect, parents, resamples)
     same = _same_profile(table, suspect, parents, n_perm, seed)
 
@@ -84,17 +87,19 @@ def compare(
     for p in parents:
         parent_texts[p], parent_groups[p] = _texts(data, p, questions)
     style = attribute(parent_texts, parent_groups, suspect_texts, seed=seed)
-    prints, n_distinctive = find_fingerprints(parent_texts, parent_groups, suspect_texts)
+    bystanders = data[~data["target"].isin([suspect, *parents])]
+    background = bystanders["text"].fillna("").astype(str).tolist()
+    prints, n_distinctive = find_fingerprints(parent_texts, parent_groups, suspect_texts, background_texts=background)
 
     n_samples = {s: table.n_answers(s) for s in table.sources}
     decision = decide(
-        parents, fit.weights, fit.replicates, jsd, same, style.shares, style.cv_accuracy, n_samples[suspect],
+        parents, fit.weights, fit.replicates, jsd, same, style.shares, style.cv_accuracy, n_samples[suspect], fit_p,
     )
     profiles = {
-        s: {c: float(v) for c, v in zip(table.categories, table.pooled(s) / max(1, table.n_answers(s)))}
+        s: {c: float(v) for c, v in zip(table.categories, table.pooled(s) / max(1, table.n_answers(s)), strict=True)}
         for s in table.sources
     }
-    return {
+    return stats.plain({
         "suspect": suspect,
         "parents": parents,
         "condition": condition,
@@ -105,6 +110,8 @@ def compare(
         "more_samples_needed": decision.more_samples_needed,
         "mixture": mixture,
         "mixture_ci": mixture_ci,
+        "mixture_fit_p": fit_p,
+        "other_novel_share": fit.novel_share,
         "jsd": jsd,
         "jsd_ci": jsd_ci,
         "same_profile_tests": same,
@@ -123,4 +130,4 @@ def compare(
             "permutations": n_perm,
             "seed": seed,
         },
-    }
+    })

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from probe import stats
@@ -50,7 +49,7 @@ def self_id_rates(df: pd.DataFrame, by: tuple[str, ...] = ("target", "condition"
             values = values.astype(str)
             for value in values.value_counts().index:
                 r = _rate_row(values == value, keys)
-                rows.append({**dict(zip(by, group_key)), "level": level, "value": value, "count": r.count, "n": r.n,
+                rows.append({**dict(zip(by, group_key, strict=True)), "level": level, "value": value, "count": r.count, "n": r.n,
                              "rate": r.rate, "ci_low": r.ci_low, "ci_high": r.ci_high, "n_questions": r.n_clusters})
     columns = [*by, "level", "value", "count", "n", "rate", "ci_low", "ci_high", "n_questions"]
     return pd.DataFrame(rows, columns=columns)
@@ -81,6 +80,10 @@ def headline_items(df: pd.DataFrame, target: str, condition: str | None) -> list
     n = len(part)
     items: list[dict[str, Any]] = []
     families = part["self_family"].dropna().astype(str)
+    names = part["self_name"].dropna().astype(str)
+    if families.empty and not names.empty:  # only names outside the lexicon ("Atlas", "Anna")
+        name = names.value_counts().index[0]
+        items.append({"label": name, "kind": "name", "value": name, "count": int((part["self_name"] == name).sum()), "n": n})
     if not families.empty:
         family = families.value_counts().index[0]
         items.append({"label": _display_name(part, family), "kind": "family", "value": family,
@@ -159,11 +162,13 @@ def score_run(
     require_identity_columns(df)
     conditions = _conditions(df)
     targets = sorted(df["target"].dropna().astype(str).unique())
-    headlines = [
-        {"target": t, "condition": c, "text": headline(df, t, c), "items": headline_items(df, t, c)}
-        for t in targets for c in (conditions or [None])
-        if not usable(df[(df["target"] == t) & ((df["condition"] == c) if c is not None else True)]).empty
-    ]
+    answered = usable(df)
+    headlines = []
+    for t, c in answered.groupby(["target", "condition"]).size().index:
+        items = headline_items(df, t, c)
+        headlines.append({"target": t, "condition": c, "text": " · ".join(map(format_item, items)) or "no self-identification",
+                          "items": items})
+    # The control condition: the one asked for, else the first run (e.g. "neutral" when "none" was not).
     control = condition if condition in conditions else (conditions[0] if conditions else None)
     effects = []
     if control is not None:
@@ -175,15 +180,15 @@ def score_run(
     if suspect and parents:
         comparison = compare(df, suspect, list(parents), condition=control, n_boot=n_boot, seed=seed)
     rates = self_id_rates(df, by=("target", "condition"))
-    return {
+    return stats.plain({
         "targets": targets,
         "conditions": conditions,
         "control_condition": control,
         "headlines": headlines,
-        "rates": rates.replace({np.nan: None}).to_dict(orient="records"),
+        "rates": rates.to_dict(orient="records"),
         "system_prompt_effect": effects,
         "comparison": comparison,
-    }
+    })
 
 
 __all__ = ["self_id_rates", "headline", "headline_items", "system_prompt_effect", "compare", "score_run"]

@@ -1,4 +1,4 @@
-"""Statistics for the audit: intervals, paired and permutation tests, profile distances, mixture fits.
+"""Statistics for the audit: intervals, paired and permutation tests, profile distances (mixtures: probe.mixture).
 
 Pure functions on numpy arrays; no I/O and no pandas. Samples of one question are not
 independent, so every resampling here treats the question as the unit (a cluster).
@@ -158,81 +158,6 @@ def stratified_permutation_test(
     return observed, float((1 + exceed) / (n_perm + 1))
 
 
-# --- mixture fit -----------------------------------------------------------------------------
-
-def question_profiles(counts: np.ndarray, shrink: float = 2.0) -> np.ndarray:
-    """Per-question category distributions of one source, shrunk toward its overall profile.
-
-    ``counts`` is questions × categories. A question the source never answered gets the
-    overall profile; categories it never produced keep a small floor so that one surprising
-    answer is not impossible (which would make the likelihood collapse).
-    """
-    counts = np.asarray(counts, dtype=float)
-    k = counts.shape[1]
-    total = counts.sum(axis=0)
-    overall = (total + 0.5 / k) / (total.sum() + 0.5)
-    n_q = counts.sum(axis=1, keepdims=True)
-    return (counts + shrink * overall) / (n_q + shrink)
-
-
-def fit_mixture_weights(
-    suspect_counts: np.ndarray, components: list[np.ndarray], max_iter: int = 5000, tol: float = 1e-9,
-    init: np.ndarray | None = None,
-) -> np.ndarray:
-    """Maximum-likelihood weights on the simplex for fixed per-question component profiles (EM).
-
-    ``suspect_counts`` is questions × categories; each component is questions × categories of
-    probabilities. The weights say which share of the suspect's answers each component explains.
-    """
-    s = np.asarray(suspect_counts, dtype=float)
-    cells = np.nonzero(s)
-    m = s[cells]
-    f = np.stack([c[cells] for c in components])  # components × cells
-    w = np.full(len(components), 1.0 / len(components)) if init is None else np.asarray(init, float).copy()
-    if m.sum() == 0:
-        return w
-    for _ in range(max_iter):
-        mix = w @ f
-        new = w * (f @ (m / mix)) / m.sum()
-        if np.max(np.abs(new - w)) < tol:
-            w = new
-            break
-        w = new
-    return w / w.sum()
-
-
-def mixture_components(parent_counts: list[np.ndarray], shrink: float = 2.0) -> list[np.ndarray]:
-    """Parents' per-question profiles plus the "other" component: uniform over categories.
-
-    "Other" is what none of the parents would say: an answer that is likely under some
-    parent is explained by that parent, one that no parent produces falls to "other".
-    """
-    profiles = [question_profiles(c, shrink) for c in parent_counts]
-    q, k = parent_counts[0].shape
-    return [*profiles, np.full((q, k), 1.0 / k)]
-
-
-@dataclass(frozen=True)
-class MixtureFit:
-    weights: np.ndarray  # parents…, other
-    ci_low: np.ndarray
-    ci_high: np.ndarray
-    replicates: np.ndarray  # bootstrap replicates × components
-
-
-def fit_mixture(
-    suspect_counts: np.ndarray, parent_counts: list[np.ndarray], n_boot: int = 300, seed: int = 0, shrink: float = 2.0,
-) -> MixtureFit:
-    """Mixture weights with a cluster-bootstrap interval: questions are resampled for all sources at once."""
-    weights = fit_mixture_weights(suspect_counts, mixture_components(parent_counts, shrink))
-    reps = np.empty((n_boot, len(parent_counts) + 1))
-    for b, idx in enumerate(cluster_resamples(suspect_counts.shape[0], n_boot, seed)):
-        comps = mixture_components([c[idx] for c in parent_counts], shrink)
-        reps[b] = fit_mixture_weights(suspect_counts[idx], comps, init=weights, tol=1e-7)
-    lo, hi = percentile_interval(reps)
-    return MixtureFit(weights, lo, hi, reps)
-
-
 def extra_samples_needed(diff: float, se: float, n_now: int, z_total: float = 2.8) -> int | None:
     """Roughly how many more samples make a difference ``diff`` clear (≈80% power at 5%).
 
@@ -247,3 +172,20 @@ def extra_samples_needed(diff: float, se: float, n_now: int, z_total: float = 2.
     if factor > 20:
         return None
     return max(0, int(np.ceil(n_now * (factor - 1))))
+
+
+def plain(value: object) -> object:
+    """Nested results as JSON-ready Python: numpy scalars to int/float, NaN and inf to None."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return [plain(v) for v in value.tolist()]
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else None
+    return value
