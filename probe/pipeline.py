@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from probe.config import RunConfig
+from probe.errors import ProbeInputError
 from probe.manifest import build_manifest, write_manifest
 from probe.plan import plan_prompts
 from probe.runner import ProgressCallback, RunProgress, Runner, pending_units
@@ -143,18 +144,26 @@ def report_run(frame: pd.DataFrame, run_dir: Path, config: RunConfig | None, man
 
     suspect = suspect or (config.suspect if config else None)
     parents = parents or (config.parents if config else None) or None
-    scores = score_run(frame, suspect=suspect, parents=parents)
-    outputs: dict[str, Path] = {}
-    scores_path = run_dir / "scores.json"
-    scores_path.write_text(json.dumps(scores, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-    outputs["scores"] = scores_path
-    if scores.get("comparison"):
-        comparison_path = run_dir / "comparison.json"
-        comparison_path.write_text(json.dumps(scores["comparison"], indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        outputs["comparison"] = comparison_path
+    try:
+        scores = score_run(frame, suspect=suspect, parents=parents)
+    except ProbeInputError as exc:  # e.g. no suspect answers without a system prompt: report the rest
+        scores = score_run(frame)
+        scores["comparison_error"] = str(exc)
+    outputs = write_scores(run_dir, scores)
     md, html = write_report(run_dir, frame, scores, manifest)
     outputs.update({"report_md": md, "report_html": html})
     return outputs
+
+
+def write_scores(run_dir: Path, scores: dict) -> dict[str, Path]:
+    """``scores.json`` (everything) and ``comparison.json`` (suspect vs parents, when scored)."""
+    written = {"scores": run_dir / "scores.json"}
+    if scores.get("comparison"):
+        written["comparison"] = run_dir / "comparison.json"
+    for key, path in written.items():
+        data = scores if key == "scores" else scores["comparison"]
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    return written
 
 
 def _resolve(config: RunConfig, path: str) -> Path:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from probe.commands.score import add_scoring_arguments, load_scoring_input, write_scores
+from probe.commands.score import add_scoring_arguments, load_scoring_input
+from probe.pipeline import write_scores
 from probe.report import write_report
 from probe.score import score_run
 from probe.store import DB_NAME

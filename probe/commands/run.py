@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from probe.commands.progress import ProgressPrinter
@@ -30,13 +31,14 @@ def summary_lines(result: AuditResult) -> list[str]:
         lines.append(f"  stopped early: {result.progress.stop_reason}")
     counts = result.manifest["counts"]
     lines.append(f"  store: {counts['rows']} rows ({counts['ok']} answered, {counts['errors']} failed, tried again next run)")
-    frame = result.frame
-    if "self_name" in frame.columns and len(frame):
-        ok = frame[frame["error"].isna()]
-        for (target, condition), group in ok.groupby(["target", "condition"]):
-            top = group["self_name"].fillna("(none)").value_counts().head(3)
-            said = " · ".join(f"{name} {count}/{len(group)}" for name, count in top.items())
-            lines.append(f"  {target}/{condition}: {said}")
+    scores_path = result.outputs.get("scores")
+    if scores_path:
+        from probe.commands.score import summary_lines as score_lines
+
+        scores = json.loads(scores_path.read_text(encoding="utf-8"))
+        lines += [f"  {line}" for line in score_lines(scores)]
+        if scores.get("comparison_error"):
+            lines.append(f"  no comparison: {scores['comparison_error']}")
     for key in ("comparison", "report_html", "report_md", "parquet", "csv", "manifest"):
         if key in result.outputs:
             lines.append(f"  {key}: {result.outputs[key]}")

@@ -13,6 +13,7 @@ import pandas as pd
 import probe
 from probe.errors import ProbeInputError
 from probe.profiles import IDENTITY_COLUMNS
+from probe.pipeline import write_scores
 from probe.score import score_run
 
 
@@ -73,15 +74,6 @@ def load_scoring_input(args: argparse.Namespace) -> ScoringInput:
     return ScoringInput(run_dir, frame, manifest, suspect, parents)
 
 
-def write_scores(run_dir: Path, scores: dict[str, Any]) -> list[Path]:
-    written = [run_dir / "scores.json"]
-    written[0].write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf-8")
-    if scores.get("comparison"):
-        written.append(run_dir / "comparison.json")
-        written[1].write_text(json.dumps(scores["comparison"], indent=2, ensure_ascii=False), encoding="utf-8")
-    return written
-
-
 def summary_lines(scores: dict[str, Any]) -> list[str]:
     lines = [f"{h['target']} ({h['condition']}): {h['text']}" for h in scores["headlines"]]
     for effect in scores["system_prompt_effect"]:
@@ -100,6 +92,6 @@ def run(args: argparse.Namespace) -> int:
                        n_boot=args.boot, seed=args.seed)
     written = write_scores(data.run_dir, scores)
     print("\n".join(summary_lines(scores)))
-    for path in written:
+    for path in written.values():
         print(f"wrote {path}")
     return 0

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 MAX_CHARS = 700
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links/images, table cells
-_MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+\.)")  # headings and list markers only act at a line start
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)\.)")  # headings and list markers only act at a line start
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,16 @@ def highlight_html(text: object, spans: list[Span], limit: int = MAX_CHARS) -> M
     return Markup("").join(out)
 
 
+def _escape_line_start(m: re.Match) -> str:
+    # "1." opens an ordered list only with its dot, so the dot is what gets the backslash
+    return m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\.")
+
+
 def escape_markdown(text: object) -> str:
     """Text that Markdown renders literally: HTML escaped, Markdown punctuation backslashed, one line."""
     raw = re.sub(r"\s+", " ", "" if text is None else str(text))
     raw = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _MD_SPECIAL.sub(r"\\\1", raw))
+    return _MD_LINE_START.sub(_escape_line_start, _MD_SPECIAL.sub(r"\\\1", raw))
 
 
 def highlight_markdown(text: object, spans: list[Span], limit: int = MAX_CHARS) -> str:
