@@ -1,8 +1,9 @@
-"""Find every lexicon alias in a text with one compiled regex.
+"""Find every lexicon alias in a text with two compiled tries (Latin-initial aliases, and the rest).
 
-All aliases are lower-cased and folded like the text, then grouped by the script of their first
-and last character (which decides the word boundary) and compiled as tries, so the regex engine
-branches on the next character instead of trying hundreds of alternatives at every position.
+All aliases are lower-cased and folded like the text. The script of an alias's first and last
+character decides its word boundary (Latin on word boundaries with version suffixes, Cyrillic with
+case endings, CJK without boundaries). Compiled as tries, the regex branches on the next character
+instead of trying hundreds of alternatives at every position; a text of ASCII only skips the second.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from probe.classify.fastre import trie_regex
 from probe.classify.lexicon import Entry, Lexicon
 from probe.classify.normalize import normalize
 
@@ -25,7 +27,7 @@ _RIGHT = {
     "latin": r"(?![a-z])",
     "digit": r"(?![0-9])",
     "cyrillic": r"(?:ами|ому|ого|ом|ой|ою|ью|ым|ем|ах|а|у|е|ы|и|ю|я)?(?![а-я])",
-    "hangul": "",
+    "hangul": r"(?:(?![가-힣])|(?=[는은이가을를의와과도로으에라란입예야님씨처같보만까부나랑하께인였]))",
     "kana": r"(?![ァ-ヺー])",
     "han": "",
 }
@@ -55,25 +57,6 @@ def _script(ch: str) -> str:
     return "han"
 
 
-def _trie_regex(words: list[str]) -> str:
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not end and len(node) == 1 else "(?:" + "|".join(branches) + ")"
-        return body + "?" if end else body
-
-    return emit(trie)
-
-
 @dataclass(frozen=True)
 class AliasInfo:
     family: str | None
@@ -91,8 +74,12 @@ class Mention:
     family: str | None
     org: str
     weak: bool
-    versioned: bool
+    alias_end: int  # where the alias itself ends; the rest up to ``end`` is a version suffix or case ending
     org_named: bool
+
+    @property
+    def versioned(self) -> bool:
+        return self.end > self.alias_end
 
 
 class AliasMatcher:
@@ -105,20 +92,22 @@ class AliasMatcher:
             self._add(entry, None, org_keys, include_key=True)
         for fid, entry in lexicon.families.items():
             self._add(entry, fid, org_keys, include_key=False)
-        groups: dict[tuple[str, str], list[str]] = {}
+        groups: dict[str, list[str]] = {}
+        ending: dict[str, str] = {}
         for key in self.info:
             left = _script(key[0])
-            left = "latin" if left == "digit" else left
-            groups.setdefault((left, _script(key[-1])), []).append(key)
-        parts = []
-        for (left, right), words in sorted(groups.items()):
-            suffix = _VERSION if right in ("latin", "digit") else ""
-            parts.append(f"{_LEFT[left]}(?:{_trie_regex(words)}){_RIGHT[right]}{suffix}")
-        self.regex = re.compile("|".join(f"(?:{p})" for p in parts))
+            groups.setdefault("latin" if left == "digit" else left, []).append(key)
+            right = _script(key[-1])
+            ending[key] = _RIGHT[right] + (_VERSION if right in ("latin", "digit") else "")
+        # One regex per script of the alias's first character; a text only runs those its characters need.
+        self.latin = re.compile(_LEFT["latin"] + trie_regex(groups.pop("latin", []), ending))
+        rest = [f"{_LEFT[left]}{trie_regex(words, ending)}" for left, words in sorted(groups.items())]
+        self.other = re.compile("|".join(f"(?:{p})" for p in rest)) if rest else None
+        self.known = {key: (info.family, info.org) for key, info in self.info.items() if not info.weak}
 
     def _add(self, entry: Entry, family: str | None, org_keys: set[str], include_key: bool) -> None:
         spec = [(a, None, False) for a in entry.names] + [(a, a, False) for a in entry.cased] + [(a, a, True) for a in entry.weak]
-        if include_key:
+        if include_key and normalize(entry.key).low not in {normalize(a).low for a, _, _ in spec}:
             spec.append((entry.key, None, False))
         for alias, form, weak in spec:
             norm = normalize(alias)
@@ -128,21 +117,33 @@ class AliasMatcher:
             if old is not None and (old.family == family):
                 forms = None if old.forms is None or forms is None else old.forms | forms
                 weak = old.weak and weak
-            self.info[key] = AliasInfo(family, entry.org, forms, weak, family is not None and key in org_keys)
+            info = AliasInfo(family, entry.org, forms, weak, family is not None and key in org_keys)
+            self.info[key] = info
+            if key[-1] in "ая" and _script(key[-1]) == "cyrillic" and forms is None:
+                for ending in ("ы", "е", "у", "ой", "и", "ю", "ей"):  # "Алибаба" -> "Алибабы", "Алисой"
+                    self.info.setdefault(key[:-1] + ending, info)
 
-    def find(self, norm: str, low: str) -> list[Mention]:
+    def find(self, norm: str, low: str, any_case: bool = False) -> list[Mention]:
         out: list[Mention] = []
         info_of = self.info
-        for m in self.regex.finditer(low):
+        matches = list(self.latin.finditer(low))
+        if self.other is not None and not low.isascii():
+            matches += self.other.finditer(low)
+            matches.sort(key=lambda m: m.start())
+        last_end = -1
+        for m in matches:
             start, end = m.span()
+            if start < last_end:
+                continue  # the same text found by both regexes ("谷歌DeepMind")
             key = _alias_key(low, start, end, info_of)
             if key is None:
                 continue
             info = info_of[key]
             alias_end = start + len(key)
-            if info.forms is not None and norm[start:alias_end] not in info.forms:
+            if info.forms is not None and not any_case and norm[start:alias_end] not in info.forms:
                 continue
-            out.append(Mention(start, end, norm[start:end].strip(), info.family, info.org, info.weak, end > alias_end, info.org_named))
+            out.append(Mention(start, end, norm[start:end].strip(), info.family, info.org, info.weak, alias_end, info.org_named))
+            last_end = end
         return out
 
     def resolve(self, name: str) -> Mention | None:

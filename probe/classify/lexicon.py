@@ -49,12 +49,18 @@ class Lexicon:
 
 
 def load_lexicon(extra_path: str | Path | None = None) -> Lexicon:
-    """The shipped lexicon, plus the user's file when given (cached per path)."""
-    return _load(str(extra_path) if extra_path else None)
+    """The shipped lexicon, plus the user's file when given (cached per path and modification time)."""
+    if not extra_path:
+        return _load(None, 0.0)
+    try:
+        mtime = Path(extra_path).stat().st_mtime
+    except OSError:
+        mtime = -1.0  # let load_yaml report the missing file
+    return _load(str(extra_path), mtime)
 
 
 @lru_cache(maxsize=16)
-def _load(extra_path: str | None) -> Lexicon:
+def _load(extra_path: str | None, mtime: float) -> Lexicon:
     families: dict[str, Entry] = {}
     orgs: dict[str, Entry] = {}
     sources = [str(SHIPPED)]

@@ -16,7 +16,7 @@ from functools import lru_cache
 _RANGES = [(0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x2100, 0x2150), (0x3000, 0x3040), (0xFF00, 0xFFF0)]
 _QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
 _DQUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\u3010\u3011\u300a\u300b\u3008\u3009"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a"
+_DASHES = "\u2010\u2011\u2012\u2212"  # hyphens only: "—" stays, it is grammar in "Я — X"
 _BLANKS = "*#_~|>\u00a0\u3000\u200b\u2009\u202f\u2002\u2003\u2007\u2060\ufeff"
 
 
@@ -46,10 +46,11 @@ def fold_table() -> dict[int, str]:
     for ch in _BLANKS:
         table[ord(ch)] = " "
     table[ord("\u00e6")] = "a"  # keep 1:1 where NFKC would not fold at all
+    table[ord("\u0153")] = "o"  # "cœur" -> "cour"
+    table[ord("\u0152")] = "O"
     table[ord("\u0130")] = "I"  # 'İ'.lower() would grow to two characters
     table[ord("\u0451")] = "\u0435"  # ё -> е
     table[ord("\u0401")] = "\u0415"
-    table[ord("\u3002")] = "."  # ideographic full stop
     table[ord("\u30fb")] = "\u00b7"  # katakana middle dot
     return table
 
