@@ -42,7 +42,7 @@ def test_every_row_arrives_despite_20_percent_faults(tmp_path):
     assert df["request_hash"].is_unique
     assert df.groupby(["condition", "language", "question_id"]).size().eq(SAMPLES).all()
     log = [json.loads(line) for line in (tmp_path / "server.jsonl").read_text().splitlines()]
-    assert sum(1 for e in log if e["fault"]) > 0.15 * len(log)  # the faults really happened
+    assert sum(1 for e in log if e["fault"]) > 0.1 * len(log)  # 20% injected; 0.1 is 3 sigma below for ~140 requests
     assert result.progress.total("retries") > 0
     persona = df[df.condition == "persona"]
     assert persona["text"].str.contains("Rio").all() and persona["system_prompt"].str.contains("IplanRIO").all()
