@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
-.PHONY: install test test-fast demo browser bench clean
+.PHONY: install test test-fast demo browser bench clean vllm-probe
 
 include mk/vllm.mk
 
@@ -17,6 +17,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The harness itself inside the vLLM venv, for `kind: vllm` targets (in-process vllm.LLM);
+# the constraint keeps its CPU torch where it is.
+$(VLLM_VENV)/.probe-installed: $(VLLM_VENV)/.installed pyproject.toml
+	$(VLLM_PY) -c "import torch; print('torch==' + torch.__version__)" > $(VLLM_VENV)/probe-constraints.txt
+	$(VLLM_PY) -m pip install -q -c $(VLLM_VENV)/probe-constraints.txt -e .
+	touch $@
+
+vllm-probe: $(VLLM_VENV)/.probe-installed
+
 # Debian's chromium for the report's browser test (root on these machines; skipped with a message otherwise).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
@@ -24,7 +33,7 @@ browser:
 		|| echo "chromium not installed: the browser test will skip"; }
 
 # The full suite: unit tests, the protocol test server, real vLLM servers on the zoo, headless chromium.
-test: install vllm-env browser
+test: install vllm-env vllm-probe browser
 	$(PY) -m pytest -q -rs
 
 # Without vLLM or the browser (those tests skip with a message).
