@@ -299,4 +299,8 @@ def test_zoo_rio_is_0_6_nex_plus_0_4_qwen() -> None:
     assert overall["cos_fit"]["median"] > 0.9
     w1, w2 = overall["pooled_mixture"]["weights"]
     assert abs(w1 - 0.6) < 0.01 and abs(w2 - 0.4) < 0.01
-    assert abs(result["null"]["checkpoint"]["overall"]["cos_fit"]["median"]) < 0.1
+    # With qwen as the base, control − qwen and rio − qwen share the −(qwen's fine-tune) term, so this
+    # null sits near 0.1, not 0; measured from the common ancestor the control is unrelated.
+    assert abs(result["null"]["checkpoint"]["overall"]["cos_fit"]["median"]) < 0.2
+    from_base = fit_checkpoints(dirs["rio"], ZOO / "base", [dirs["nex"]], dirs["control"])
+    assert abs(from_base["null"]["checkpoint"]["overall"]["cos_fit"]["median"]) < 0.05
