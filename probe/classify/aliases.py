@@ -1,60 +1,26 @@
-"""Find every lexicon alias in a text with two compiled tries (Latin-initial aliases, and the rest).
+"""Find every lexicon alias in a text with one Aho–Corasick pass, then check each hit's boundaries.
 
 All aliases are lower-cased and folded like the text. The script of an alias's first and last
 character decides its word boundary (Latin on word boundaries with version suffixes, Cyrillic with
-case endings, CJK without boundaries). Compiled as tries, the regex branches on the next character
-instead of trying hundreds of alternatives at every position; a text of ASCII only skips the second.
+case endings, CJK without boundaries). The automaton finds every alias occurring anywhere (in C);
+only those hits are checked in Python, longest alias first at each position, scanning left to right
+without overlaps, as one regex alternation over all aliases would.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
-from probe.classify.fastre import trie_regex
+import ahocorasick_rs
+
+from probe.classify.boundaries import LEFT, RIGHT, VERSION, script
 from probe.classify.lexicon import Entry, Lexicon
 from probe.classify.normalize import normalize
 
-# Boundary per script class: (lookbehind before the first char, lookahead after the last char).
-_LEFT = {
-    "latin": r"(?<![a-z0-9])",
-    "cyrillic": r"(?<![а-яa-z])",
-    "hangul": r"(?<![가-힣])",
-    "kana": r"(?<![ァ-ヺー])",
-    "han": "",
-}
-_RIGHT = {
-    "latin": r"(?![a-z])",
-    "digit": r"(?![0-9])",
-    "cyrillic": r"(?:ами|ому|ого|ом|ой|ою|ью|ым|ем|ах|а|у|е|ы|и|ю|я)?(?![а-я])",
-    "hangul": r"(?:(?![가-힣])|(?=[는은이가을를의와과도로으에라란입예야님씨처같보만까부나랑하께인였]))",
-    "kana": r"(?![ァ-ヺー])",
-    "han": "",
-}
-# Version and size suffixes that belong to a name: "Qwen3.5-397B-A17B", "GPT-4o", "Claude 3.5 Sonnet".
-_TIERS = (
-    "pro|flash|ultra|nano|mini|turbo|sonnet|opus|haiku|instruct|chat|coder|max|plus|lite|air|preview|"
-    "large|medium|small|vision|omni|expanse|thinking|reasoner|open|code"
-)
-_VERSION = (
-    r"(?:(?:[-_ ]?(?:v?\d+(?:\.\d+)*(?:[a-z](?![a-z]))?|[rvk]\d+(?:\.\d+)?(?![a-z])|a\d+b(?![a-z]))"
-    rf"|[-_ ](?:{_TIERS}|\d+(?:\.\d+)?[bmk](?![a-z])|\d+x\d+b)(?![a-z]))+"
-    r"(?:\+)?)?"
-)
-
-
-def _script(ch: str) -> str:
-    if "a" <= ch <= "z" or ch in "+":
-        return "latin"
-    if "0" <= ch <= "9":
-        return "digit"
-    if "\u0400" <= ch <= "\u04ff":
-        return "cyrillic"
-    if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f":
-        return "hangul"
-    if "\u30a0" <= ch <= "\u30ff":
-        return "kana"
-    return "han"
+_START, _END = itemgetter(1), itemgetter(2)  # of a hit: (alias, start, end)
 
 
 @dataclass(frozen=True)
@@ -66,8 +32,7 @@ class AliasInfo:
     org_named: bool  # the alias is also its organisation's name ("DeepSeek", "MiniMax")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: built for every alias found, so cheap to make
     start: int
     end: int
     text: str  # as written (normalised), with its version suffix
@@ -92,17 +57,13 @@ class AliasMatcher:
             self._add(entry, None, org_keys, include_key=True)
         for fid, entry in lexicon.families.items():
             self._add(entry, fid, org_keys, include_key=False)
-        groups: dict[str, list[str]] = {}
-        ending: dict[str, str] = {}
+        endings = {s: re.compile(RIGHT[s] + (VERSION if s in ("latin", "digit") else "")) for s in RIGHT}
+        self._keys: list[tuple] = []  # per alias: (alias, scan group, characters barred before, boundary and suffix after)
         for key in self.info:
-            left = _script(key[0])
-            groups.setdefault("latin" if left == "digit" else left, []).append(key)
-            right = _script(key[-1])
-            ending[key] = _RIGHT[right] + (_VERSION if right in ("latin", "digit") else "")
-        # One regex per script of the alias's first character; a text only runs those its characters need.
-        self.latin = re.compile(_LEFT["latin"] + trie_regex(groups.pop("latin", []), ending))
-        rest = [f"{_LEFT[left]}{trie_regex(words, ending)}" for left, words in sorted(groups.items())]
-        self.other = re.compile("|".join(f"(?:{p})" for p in rest)) if rest else None
+            left = script(key[0])
+            left = "latin" if left == "digit" else left  # digit-initial aliases ("01.AI") scan with the Latin ones
+            self._keys.append((key, left == "latin", LEFT[left], endings[script(key[-1])]))
+        self._automaton = ahocorasick_rs.AhoCorasick(list(self.info), implementation=ahocorasick_rs.Implementation.DFA)
         self.known = {key: (info.family, info.org) for key, info in self.info.items() if not info.weak}
 
     def _add(self, entry: Entry, family: str | None, org_keys: set[str], include_key: bool) -> None:
@@ -119,25 +80,22 @@ class AliasMatcher:
                 weak = old.weak and weak
             info = AliasInfo(family, entry.org, forms, weak, family is not None and key in org_keys)
             self.info[key] = info
-            if key[-1] in "ая" and _script(key[-1]) == "cyrillic" and forms is None:
+            if key[-1] in "ая" and script(key[-1]) == "cyrillic" and forms is None:
                 for ending in ("ы", "е", "у", "ой", "и", "ю", "ей"):  # "Алибаба" -> "Алибабы", "Алисой"
                     self.info.setdefault(key[:-1] + ending, info)
 
     def find(self, norm: str, low: str, any_case: bool = False) -> list[Mention]:
         out: list[Mention] = []
         info_of = self.info
-        matches = list(self.latin.finditer(low))
-        if self.other is not None and not low.isascii():
-            matches += self.other.finditer(low)
-            matches.sort(key=lambda m: m.start())
         last_end = -1
-        for m in matches:
-            start, end = m.span()
+        for start, end in self._spans(low):
             if start < last_end:
-                continue  # the same text found by both regexes ("谷歌DeepMind")
-            key = _alias_key(low, start, end, info_of)
-            if key is None:
                 continue
+            key = low[start:end]
+            if key not in info_of:  # a version suffix or case ending follows the alias
+                key = _alias_key(low, start, end, info_of)
+                if key is None:
+                    continue
             info = info_of[key]
             alias_end = start + len(key)
             if info.forms is not None and not any_case and norm[start:alias_end] not in info.forms:
@@ -145,6 +103,30 @@ class AliasMatcher:
             out.append(Mention(start, end, norm[start:end].strip(), info.family, info.org, info.weak, alias_end, info.org_named))
             last_end = end
         return out
+
+    def _spans(self, low: str) -> list[tuple[int, int]]:
+        """(start, end) of each alias with its boundary and suffix, leftmost first, longest alias first at a
+        position; Latin-initial and other aliases scan separately, each without overlaps."""
+        hits = self._automaton.find_matches_as_indexes(low, overlapping=True)
+        hits.sort(key=_END, reverse=True)  # two sorts in C: by start, and at one start the longest first
+        hits.sort(key=_START)
+        keys = self._keys
+        spans: list[tuple[int, int]] = []
+        scanned = [0, 0]  # per scan group (other, Latin): where its next match may start
+        settled = -1  # a start already matched or barred
+        for key, start, end in hits:
+            if start == settled:
+                continue
+            _, latin, barred, ending = keys[key]
+            if start < scanned[latin] or (start and low[start - 1] in barred):
+                settled = start
+                continue
+            m = ending.match(low, end)
+            if m is not None:
+                spans.append((start, m.end()))
+                scanned[latin] = m.end()
+                settled = start
+        return spans
 
     def resolve(self, name: str) -> Mention | None:
         """The first alias in a short name ("Qwen2.5 72B Instruct" -> qwen), or None."""

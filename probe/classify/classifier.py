@@ -6,13 +6,14 @@ import re
 
 from probe.classify.aliases import Mention
 from probe.classify.expected import Expected, expected_identity
-from probe.classify.grammar import Grammar, grammar, sentence_bounds
+from probe.classify.grammar import CueBook, Grammar, grammar, sentence_bounds
 from probe.classify.lexicon import Lexicon, load_lexicon
 from probe.classify.makers import find_makers
 from probe.classify.normalize import normalize
+from probe.classify.phrases import scan_phrases
 from probe.classify.result import Claim, ClaimResult
 from probe.classify.selfname import find_self_names
-from probe.classify.stance import DENIAL, OTHER, ROLEPLAY, SELF, mention_stances
+from probe.classify.stance import BASIS, DENIAL, OTHER, ROLEPLAY, SELF, mention_stances
 
 _PLACE = re.compile(r"\s+(?:de|do|da|del|dos|das|di)\s+[A-Z]")  # "Rio de Janeiro": a place, not a model
 _ANSWER_STANCE_ORDER = (SELF, DENIAL, ROLEPLAY, OTHER)
@@ -21,12 +22,13 @@ _ANSWER_STANCE_ORDER = (SELF, DENIAL, ROLEPLAY, OTHER)
 def classify_answer(text: str, reasoning: str | None = None, expected: list[str] | None = None,
                     lexicon: Lexicon | None = None) -> ClaimResult:
     lex = lexicon or load_lexicon()
-    g = grammar()
-    answer = scan_claims(text or "", "answer", lex, g)
-    thought = scan_claims(reasoning, "reasoning", lex, g) if reasoning else []
+    book = grammar()
+    answer = scan_claims(text or "", "answer", lex, book)
+    thought = scan_claims(reasoning, "reasoning", lex, book) if reasoning else []
     result = ClaimResult(claims=answer + thought)
     result.self_name, result.self_family, result.self_org = _identity(answer, lex)
-    result.reasoning_self_name, result.reasoning_self_family, result.reasoning_self_org = _identity(thought, lex)
+    if thought:
+        result.reasoning_self_name, result.reasoning_self_family, result.reasoning_self_org = _identity(thought, lex)
     present = {c.stance for c in answer}
     result.stance = next((s for s in _ANSWER_STANCE_ORDER if s in present), "none")
     if expected:
@@ -34,11 +36,17 @@ def classify_answer(text: str, reasoning: str | None = None, expected: list[str]
     return result
 
 
-def scan_claims(text: str, source: str, lex: Lexicon, g: Grammar) -> list[Claim]:
+def scan_claims(text: str, source: str, lex: Lexicon, book: CueBook) -> list[Claim]:
     n = normalize(text)
     mentions = lex.matcher.find(n.norm, n.low)
-    mentions = sorted(mentions + find_makers(n.norm, n.low, mentions, lex.matcher.known), key=lambda m: m.start)
-    names = find_self_names(n.norm, n.low)
+    intros, made = scan_phrases(n.norm, n.low)
+    makers = find_makers(n.norm, made, mentions, lex.matcher.known) if made else []
+    if makers:
+        mentions = sorted(mentions + makers, key=lambda m: m.start)
+    names = find_self_names(n.norm, intros)
+    if not mentions and not names:
+        return []
+    g = book.view(n.low)
     named: set[int] = set()
     open_names = []
     for span in names:
@@ -47,16 +55,23 @@ def scan_claims(text: str, source: str, lex: Lexicon, g: Grammar) -> list[Claim]
             named.update(hits)
         else:
             open_names.append(span)
-    cuts = sentence_bounds(n.low)
     intros = [(s.start, s.end) for s in open_names]
-    stances = mention_stances(n.low, cuts, mentions, named, g, intros)
+    stances = []
+    if mentions:
+        stances = mention_stances(n.low, sentence_bounds(n.low, mentions[-1].end), mentions, named, g, intros)
     claims: list[Claim] = []
+    moved = n.index is not None  # offsets in the original differ from the normalised text's (rare)
     for i, (m, stance) in enumerate(zip(mentions, stances)):
+        basis = stance == BASIS
+        stance = OTHER if basis else stance
         if m.weak and not _weak_counts(m, n.norm, stance, i in named, g.free.search(n.low, max(0, m.start - 300), m.start)):
             continue
         family = None if m.org_named and not m.versioned and _maker_position(n.low, m, g) else m.family
-        start, end = n.span(m.start, m.end)
-        claims.append(Claim(n.original[start:end].strip(), family, m.org, stance, source, start, end))
+        start, end = n.span(m.start, m.end) if moved else (m.start, m.end)
+        claims.append(Claim(n.original[start:end].strip(), family, m.org, SELF if basis else stance, source, start, end,
+                            basis=basis))
+    if not open_names:
+        return claims  # in order already: mentions are
     named_self = any(s == SELF and m.family is not None for m, s in zip(mentions, stances))
     for span in open_names:
         before = n.low[max(0, span.start - 200):span.start]
@@ -92,8 +107,16 @@ def _maker_position(low: str, m: Mention, g: Grammar) -> bool:
     return bool(g.maker_before.search(low[max(0, m.start - 24):m.start]) or g.maker_after.match(low[m.end:m.end + 24]))
 
 
-def _identity(claims: list[Claim], lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+def _own(claims: list[Claim]) -> list[Claim]:
+    """The claims an answer makes for itself; a basis it is built on only when it names no maker or name of its own."""
     own = [c for c in claims if c.stance == SELF]
+    if any(c.basis for c in own) and any(not c.basis and not c.nickname for c in own):
+        return [c for c in own if not c.basis]
+    return own
+
+
+def _identity(claims: list[Claim], lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+    own = _own(claims)
     named = next((c for c in own if c.family is not None or c.org is None), None)
     maker = next((c for c in own if c.family is None and c.org is not None), None)
     name = named.name if named else None
@@ -104,8 +127,8 @@ def _identity(claims: list[Claim], lex: Lexicon) -> tuple[str | None, str | None
 
 def _compare(claims: list[Claim], exp: Expected, lex: Lexicon) -> tuple[bool, bool]:
     mismatch = foreign = False
-    for c in claims:
-        if c.stance != SELF or c.nickname:
+    for c in _own(claims):
+        if c.nickname:
             continue
         if c.family is not None:
             ok = c.family in exp.families or exp.has_name(c.name)

@@ -13,6 +13,10 @@ TRIGGER = [
     r"\bmy (?:name|official name|full name|model name|model|creators?|developers?|makers?|underlying|base|architecture|"
     r"training|core|foundation|origins?|technology|identity|designation)\b",
     r"\b(?:call|refer to|address) me\b", r"\bi go by\b", r"\((?:me|moi|yo|eu|toi)\)|\blike me\b",
+    # "I introduce myself as X", "I can answer your question as X": the answer takes X as its name
+    r"\b(?:introduce|present) myself as\b", r"\bi (?:can|could|will|'ll|may) (?:answer|respond|reply) (?:\w+ ){0,3}?as\b",
+    r"\bje me presente (?:comme|en tant que)\b", r"\bje (?:peux|vais|pourrais) (?:repondre|me presenter) (?:\w+ ){0,3}?(?:en tant que|comme)\b",
+    r"\bme (?:presento|apresento) como\b", r"\b(?:puedo|podria|posso|poderia) (?:responder|presentarme|me apresentar) (?:\w+ ){0,3}?como\b",
     r"\b(?:i|je|yo|eu|toi|minh)\s*\(", r"\b(?:i|moi|yo|eu)\s*,", r"\bmine(?: is|'s)\b", r"\bme\s*[,:(—]",
     r"\b(?:name|developer|developed by|created by|made by|built by|maker|creator|company|organi[sz]ation|vendor|provider|"
     r"nom|developpeur|createur|concepteur|entreprise|nombre|desarrollador|creador|empresa|nome|desenvolvedor|criador|"
@@ -25,7 +29,8 @@ TRIGGER = [
     r"\bas an? (?:[\w-]+ ){0,3}(?:ai|assistant|model|chatbot)(?: (?:developed|created|made|built|trained))? (?:by|from|of)\b",
     r"\bcomo (?:un |una |um |uma )?(?:[\w-]+ ){0,3}(?:ia|inteligencia artificial|asistente|assistente|modelo)(?: (?:desarrollad|cread|desenvolvid|criad)[oa])? (?:de|por|del|da|do)\b",
     r"\ben tant qu(?:e |')(?:[\w-]+ ){0,4}(?:de|par|d')\b", r"\b(?:me conocen como|me llaman|on m'appelle|me conhecem como|me chamam)\b",
-    r"(?:^|[.!?]\s*)(?:developed|created|made|built|trained|designed|powered|brought to you) by\b",
+    r"^(?:developed|created|made|built|trained|designed|powered|brought to you) by\b",
+    r"[.!?]\s*(?:developed|created|made|built|trained|designed|powered|brought to you) by\b",
     # fr
     r"\bje (?:ne )?(?:suis|m'appelle|me nomme|me presente|reponds au nom de|fonctionne|repose|m'appuie|tourne)\b", r"\bj'ai ete\b",
     r"\bmon (?:\w+ )?(?:nom|createur|developpeur|modele|concepteur|architecture)\b", r"\bmes (?:createurs|developpeurs|concepteurs)\b",
@@ -65,6 +70,8 @@ SELF_AFTER = [
     r"^\s*(?:has |have )?(?:created|made|built|developed|trained|designed|programmed) me\b",
     r"^\s*(?:m'a|m'ont) (?:cree|developpe|concu|entraine)", r"^\s*me (?:creo|desarrollo|entreno|diseno)\b",
     r"^\s*me (?:criou|desenvolveu|treinou)\b", r"^\s*(?:đa )?(?:tao ra|phat trien|huan luyen) (?:toi|minh)\b",
+    # "Google's research project behind me", "OpenAI, the company behind me"
+    r"^\s*,?\s*(?:[\w'-]+\s+){0,3}?(?:behind me|derriere moi|detras de mi|por tras de mim|đung sau (?:toi|minh))\b",
 ]
 
 # A mention that opens its clause as the subject of a third-person statement.

@@ -48,6 +48,16 @@ PARTNER = [
     r"\b(?:parceri\w*|em colaboracao|hospedado)\b", r"\b(?:hop tac|đoi tac)\b",
 ]
 
+# A collaboration the answer is the product of: its parties made it ("a product of a collaboration between X and Y").
+JOINT_ORIGIN = [
+    r"\b(?:product|result|fruit|outcome)s? of (?:an? |the )?(?:joint |close )?(?:collaboration|partnership|cooperation|"
+    r"joint effort|joint work) (?:between|of|with)\s*(?:the )?$",
+    r"\b(?:produit|resultat|fruit) d'une (?:etroite )?(?:collaboration|cooperation|partenariat) (?:entre|avec)\s*(?:l'|la |le |les )?$",
+    r"\b(?:producto|resultado|fruto) de (?:una |la )?(?:colaboracion|cooperacion|alianza) (?:entre|con)\s*(?:el |la |los )?$",
+    r"\b(?:produto|resultado|fruto) de (?:uma |a )?(?:colaboracao|cooperacao|parceria) (?:entre|com)\s*(?:a |o )?$",
+    r"\b(?:san pham|ket qua) (?:cua )?(?:su )?hop tac (?:giua|voi)\s*$",
+]
+
 # Origin phrases: an example or comparison after one of these still names the answer's maker or base
 # ("developed by teams such as OpenAI", "based on models like GPT-4").
 ORIGIN = [
@@ -79,7 +89,8 @@ FRAME = [
     r"\b(?:let's (?:play|pretend|role-?play)|role-?play(?:ing)?|pretend(?:ing)?(?: to be)?|playing along|in the voice of|"
     r"in character as|here(?:'s| is) (?:a |an |your |the )?(?:short |little )?(?:story|scene|script|dialogue|poem|tale|skit)|"
     r"once upon a time)\b",
-    r"(?:^|[\n.!?(\[:])\s*(?:as|como|en tant que) (?:an? )?[a-z0-9][\w.-]*(?: [\w.-]+)?\s*[:)\]]",
+    r"^\s*(?:as|como|en tant que) (?:an? )?[a-z0-9][\w.-]*(?: [\w.-]+)?\s*[:)\]]",
+    r"[\n.!?(\[:]\s*(?:as|como|en tant que) (?:an? )?[a-z0-9][\w.-]*(?: [\w.-]+)?\s*[:)\]]",
     r"\b(?:jouons|faisons semblant|jeu de role|dans le role de|dans la peau de|voici (?:une|la|l'|un) (?:histoire|scene|dialogue)|"
     r"il etait une fois)\b",
     r"\b(?:juguemos|finjamos|juego de rol|en el papel de|haciendo de|aqui (?:tienes|va) (?:una|la|el) (?:historia|escena|dialogo)|"
@@ -93,6 +104,9 @@ FRAME_END = [
     r"\b(?:en realite|en fait|reellement)\b", r"\b(?:en realidad|realmente)\b", r"\b(?:na verdade|na realidade)\b",
     r"\b(?:thuc ra|thuc te)\b",
 ]
+
+# A contrastive conjunction starts a new clause: after a self-claim, the next name is someone else's.
+CONTRAST_CLAUSE = [r"\b(?:but|however|whereas|while|pero|mientras|mais|alors que|mas|enquanto|nhung|tuy nhien)\b"]
 
 # A disclaimer after the fact: what came before it was role-play.
 FRAME_AFTER = [

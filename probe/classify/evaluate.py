@@ -2,12 +2,15 @@
 
 The judge's clear errors are set right from a corrections table (file, line -> corrected value)
 before comparing; the identity battery (language sections) and the ``cross`` section are reported
-apart because the judge marks them by different rules.
+apart because the judge marks them by different rules. The same table lists marks that cannot be
+checked ("kind: truncated": the corpus stores the first 400 characters of an answer and the evidence
+for the mark is not among them); the battery is reported with them (the judge's mark taken as given)
+and without them (``verifiable``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,22 +76,27 @@ class Disagreement:
     judge_claim: str | None
     self_name: str | None
     text: str
+    unverifiable: bool = False  # the mark rests on text the corpus does not store
 
 
 @dataclass
 class CorpusReport:
-    battery: Agreement = field(default_factory=Agreement)
+    battery: Agreement = field(default_factory=Agreement)  # every battery answer
+    verifiable: Agreement = field(default_factory=Agreement)  # ... but those whose mark rests on text not stored
     cross: Agreement = field(default_factory=Agreement)
     per_file: dict[str, Agreement] = field(default_factory=dict)
+    per_file_verifiable: dict[str, Agreement] = field(default_factory=dict)
     disagreements: list[Disagreement] = field(default_factory=list)
     corrected: int = 0  # answers whose judge mark was set right before comparing
+    unverifiable: int = 0  # battery answers left out of ``verifiable``
 
-    def worst_rate_delta(self) -> float:
-        return max((abs(a.predicted_rate - a.reference_rate) for a in self.per_file.values()), default=0.0)
+    def worst_rate_delta(self, verifiable: bool = False) -> float:
+        files = self.per_file_verifiable if verifiable else self.per_file
+        return max((abs(a.predicted_rate - a.reference_rate) for a in files.values()), default=0.0)
 
 
 def evaluate_corpus(answers: Iterable[CorpusAnswer], corrections: Corrections | None = None,
-                    lexicon: Lexicon | None = None) -> CorpusReport:
+                    lexicon: Lexicon | None = None, unverifiable: Collection[tuple[str, int]] = ()) -> CorpusReport:
     lex = lexicon or load_lexicon()
     corrections = corrections or {}
     report = CorpusReport()
@@ -102,22 +110,41 @@ def evaluate_corpus(answers: Iterable[CorpusAnswer], corrections: Corrections | 
             continue
         report.battery.add(predicted, reference)
         report.per_file.setdefault(a.file, Agreement()).add(predicted, reference)
+        checkable = (a.file, a.line) not in unverifiable
+        if checkable:
+            report.verifiable.add(predicted, reference)
+            report.per_file_verifiable.setdefault(a.file, Agreement()).add(predicted, reference)
+        else:
+            report.unverifiable += 1
         if predicted != reference:
             report.disagreements.append(Disagreement(a.file, a.line, a.language, predicted, reference, a.judge_claim,
-                                                     result.self_name, a.text))
+                                                     result.self_name, a.text, not checkable))
     return report
 
 
 def load_corrections(path: str | Path) -> dict[tuple[str, int], bool]:
-    """``judge_corrections.yaml``: a list of {file, line, mismatch, reason}; every entry needs a reason."""
+    """``judge_corrections.yaml``: the judge's clear errors, (file, line) -> the mark set right."""
+    return {key: mismatch for key, kind, mismatch in _entries(path) if kind == "correction"}
+
+
+def load_unverifiable(path: str | Path) -> frozenset[tuple[str, int]]:
+    """The same file's marks that cannot be checked on the stored text (``kind: truncated``)."""
+    return frozenset(key for key, kind, _ in _entries(path) if kind == "truncated")
+
+
+def _entries(path: str | Path) -> list[tuple[tuple[str, int], str, bool | None]]:
+    """Entries {file, line, mismatch, reason} (a correction) or {file, line, kind: truncated, reason}."""
     doc = load_yaml(path)
     rows = (doc.data or {}).get("corrections", []) if isinstance(doc.data, dict) else doc.data or []
-    out: dict[tuple[str, int], bool] = {}
+    out: list[tuple[tuple[str, int], str, bool | None]] = []
     for i, row in enumerate(rows):
         where = ("corrections", i) if isinstance(doc.data, dict) else (i,)
-        if not isinstance(row, dict) or not {"file", "line", "mismatch", "reason"} <= set(row):
-            raise doc.error(where, "each correction needs file, line, mismatch and reason")
-        if not isinstance(row["mismatch"], bool) or not str(row["reason"]).strip():
-            raise doc.error(where, "mismatch must be true/false and reason non-empty")
-        out[(str(row["file"]), int(row["line"]))] = row["mismatch"]
+        if not isinstance(row, dict) or not {"file", "line", "reason"} <= set(row) or not str(row["reason"]).strip():
+            raise doc.error(where, "each entry needs file, line and a non-empty reason")
+        kind = row.get("kind", "correction")
+        if kind not in ("correction", "truncated"):
+            raise doc.error(where + ("kind",), "kind is 'correction' (the default) or 'truncated'")
+        if kind == "correction" and not isinstance(row.get("mismatch"), bool):
+            raise doc.error(where, "a correction needs mismatch: true or false")
+        out.append(((str(row["file"]), int(row["line"])), kind, row.get("mismatch")))
     return out

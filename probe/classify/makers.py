@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from probe.classify.aliases import Mention
-from probe.classify.fastre import Gate
 
 _WORD = r"(?:[A-Za-z0-9&\-]|\.(?=[A-Za-z0-9]))*"  # no trailing full stop: "IA. No" is two sentences
 _CAP = rf"(?P<name>[A-Z]{_WORD}(?: (?:[A-Z0-9]{_WORD}|AI|Inc|Labs?|Ltd)){{0,3}})"
@@ -18,25 +17,25 @@ _WORD_CYR = r"(?:[A-Za-zА-Яа-я0-9&\-]|\.(?=[A-Za-zА-Яа-я0-9]))*"
 _CAP_CYR = rf"(?P<name>[A-ZА-Я]{_WORD_CYR}(?: [A-ZА-Я]{_WORD_CYR}){{0,2}})"
 _CJK = r"(?P<name>[^\s,.!?;:()、。的\"'](?:[^\s,!?;:()、。的\"']|\.(?=\w)){1,15}?)"
 
-# (anchors, pattern): the pattern only runs when one of its literal anchors occurs in the lower-cased text.
-_PATTERNS = [
-    (("by",), re.compile(r"(?i:\b(?:developed|created|made|built|trained|designed|programmed|engineered|produced) by)\s+(?i:the\s+)?" + _CAP)),
-    ((" par",), re.compile(r"(?i:\b(?:developpe|cree|concu|entraine|fabrique)e?s? par)\s+(?:l'|la |le |les |l'entreprise |la societe )?" + _CAP)),
-    ((" por",), re.compile(r"(?i:\b(?:desarrollad|cread|entrenad|disenad|hech)[oa]s? por)\s+(?:la |el |los |la empresa )?" + _CAP)),
-    ((" por", " pel"), re.compile(r"(?i:\b(?:desenvolvid|criad|treinad|feit)[oa]s? (?:por|pela|pelo))\s+(?:a |o |empresa )?" + _CAP)),
-    ((" boi",), re.compile(r"(?i:\b(?:phat trien|tao ra|huan luyen|xay dung) boi)\s+(?:cong ty |đoi ngu |nhom )?(?:nhan vien tai |tai )?(?:đon vi )?" + _CAP)),
-    (("do ",), re.compile(r"(?i:\bdo)\s+(?:cong ty\s+)?" + _CAP + r"\s+(?i:phat trien|tao ra)")),
-    (("разработ", "создан", "обучен", "сделан"), re.compile(r"(?i:(?:разработан|создан|обучен|сделан)\w*\s+(?:компанией\s+|командой\s+|в\s+компании\s+)?)" + _CAP_CYR)),
-    (("меня",), re.compile(r"(?i:меня\s+(?:создал|разработал|обучил|сделал)\w*\s+(?:[а-я]+\s+)?(?:компания\s+|команда\s+)?)" + _CAP_CYR)),
-    (("компании",), re.compile(r"(?i:компании\s+)[\"]?" + _CAP_CYR)),
-    (("由",), re.compile(r"由\s*" + _CJK + r"\s*(?:研究组|团队|公司|实验室|集团)?\s*(?:所|自主|独立|共同)?\s*(?:开发|研发|创建|打造|训练|制作|创造|设计|构建)")),
-    (("によ", "が", "から"), re.compile(r"(?:^|(?<=[はがも、,\s]))(?![ぁ-ゖ私])" + _CJK + r"\s*(?:によって|により|が|から)\s*(?:開発|作成|作ら|訓練|構築|制作|作り)")),
-    (("에서", "에 의해", "이 ", "가 "), re.compile(r"(?:^|(?<=[\s는은]))" + _CJK + r"\s*(?:에서|이|가|에 의해)\s*(?:개발|만든|만들|제작|훈련|온)")),
+# Each runs only where its literal intro occurs (``phrases``); the maker is group ``name``.
+PATTERNS = [
+    re.compile(r"(?i:\b(?:developed|created|made|built|trained|designed|programmed|engineered|produced) by)\s+(?i:the\s+)?" + _CAP),
+    re.compile(r"(?i:\b(?:developpe|cree|concu|entraine|fabrique)e?s? par)\s+(?:l'|la |le |les |l'entreprise |la societe )?" + _CAP),
+    re.compile(r"(?i:\b(?:desarrollad|cread|entrenad|disenad|hech)[oa]s? por)\s+(?:la |el |los |la empresa )?" + _CAP),
+    re.compile(r"(?i:\b(?:desenvolvid|criad|treinad|feit)[oa]s? (?:por|pela|pelo))\s+(?:a |o |empresa )?" + _CAP),
+    re.compile(r"(?i:\b(?:phat trien|tao ra|huan luyen|xay dung) boi)\s+(?:cong ty |đoi ngu |nhom )?(?:nhan vien tai |tai )?(?:đon vi )?" + _CAP),
+    re.compile(r"(?i:\bdo)\s+(?:cong ty\s+)?" + _CAP + r"\s+(?i:phat trien|tao ra)"),
+    re.compile(r"(?i:(?:разработан|создан|обучен|сделан)\w*\s+(?:компанией\s+|командой\s+|в\s+компании\s+)?)" + _CAP_CYR),
+    re.compile(r"(?i:меня\s+(?:создал|разработал|обучил|сделал)\w*\s+(?:[а-я]+\s+)?(?:компания\s+|команда\s+)?)" + _CAP_CYR),
+    re.compile(r"(?i:компании\s+)[\"]?" + _CAP_CYR),
+    re.compile(r"由\s*" + _CJK + r"\s*(?:研究组|团队|公司|实验室|集团)?\s*(?:所|自主|独立|共同)?\s*(?:开发|研发|创建|打造|训练|制作|创造|设计|构建)"),
+    re.compile(r"(?:^|(?<=[はがも、,\s]))(?![ぁ-ゖ私])" + _CJK + r"\s*(?:によって|により|が|から)\s*(?:開発|作成|作ら|訓練|構築|制作|作り)"),
+    re.compile(r"(?:^|(?<=[\s는은]))" + _CJK + r"\s*(?:에서|이|가|에 의해)\s*(?:개발|만든|만들|제작|훈련|온)"),
     # "I'm Nex from Acme", "Soy Lia, de Acme AI", "modelo de linguagem da Acme"
-    ((" from", " de ", " da ", " do ", " of ", " cua "), re.compile(
-        r"(?i:\b(?:i'm|i am|soy|sou|je suis|toi la)\s+\S+(?:\s+\S+)?,?\s+(?:from|de|da|do|cua)\s+)" + _CAP)),
-    ((" de ", " da ", " do ", " of ", " from "), re.compile(
-        r"(?i:\b(?:model|modelo|modele|assistant|assistente|asistente|chatbot)\b[^,.;]{0,25}?\b(?:da|do|de la|del|de|of|from)\s+)" + _CAP)),
+    re.compile(
+        r"(?i:\b(?:i'm|i am|soy|sou|je suis|toi la)\s+\S+(?:\s+\S+)?,?\s+(?:from|de|da|do|cua)\s+)" + _CAP),
+    re.compile(
+        r"(?i:\b(?:model|modelo|modele|assistant|assistente|asistente|chatbot)\b[^,.;]{0,25}?\b(?:da|do|de la|del|de|of|from)\s+)" + _CAP),
 ]
 
 _SUFFIX = re.compile(r"(?:株式会社|有限公司|公司|集团|团队|研究组|实验室|社|チーム|팀|회사|Inc\.?|Ltd\.?|Corp\.?|Co\.?|Labs?)$")
@@ -53,22 +52,25 @@ _DETERMINER = re.compile(r"^(?:一|某|多|许多|各|任何|没有|个人|独�
                          r"|人工智能|机器学习|技术|人間|人類|技術|기술|인공지능")
 
 
-_GATE = Gate([anchors for anchors, _ in _PATTERNS])
+_LOWER_START = re.compile(r"[a-z]")
+_PUNCTUATION = re.compile(r"[.!?;。,，、]")
 
 
-def find_makers(norm: str, low: str, mentions: list[Mention], known: dict[str, tuple[str | None, str]]) -> list[Mention]:
-    """Pseudo-mentions for unknown makers; skipped where a lexicon mention already covers or precedes the name.
+def find_makers(norm: str, phrases: list[tuple[int, list[re.Match]]], mentions: list[Mention],
+                known: dict[str, tuple[str | None, str]]) -> list[Mention]:
+    """Pseudo-mentions for the makers in ``phrases`` (matches of ``PATTERNS``, from ``phrases.scan_phrases``);
+    skipped where a lexicon mention already covers or precedes the name.
 
     ``known`` maps lower-cased aliases to (family, org): a maker whose name contains one ("アリババクラウド")
     is that organisation, written with a suffix the word-boundary matcher could not see.
     """
     out: list[Mention] = []
-    for i in sorted(_GATE.open(low)):
-        for m in _PATTERNS[i][1].finditer(norm):
+    for _, found in phrases:
+        for m in found:
             name = m.group("name").strip(" .-")
             start = m.start("name")
             end = start + len(name)
-            if _generic(name) or _near_known(norm, start, end, mentions):
+            if _near_known(norm, start, end, mentions) or _generic(name):
                 continue
             if any(x.start < end and start < x.end for x in out):
                 continue
@@ -77,15 +79,9 @@ def find_makers(norm: str, low: str, mentions: list[Mention], known: dict[str, t
     return out
 
 
-def _known_org(name: str, known: dict[str, tuple[str | None, str]]) -> str | None:
-    hits = [(len(alias), org) for alias, (_, org) in known.items()
-            if len(alias) >= 4 and name.startswith(alias) and not (alias[-1].isascii() and name[len(alias):len(alias) + 1].isalpha())]
-    return max(hits)[1] if hits else None
-
-
 def _generic(name: str) -> bool:
     core = _SUFFIX.sub("", name).strip(" .-")
-    return len(core) < 2 or bool(_GENERIC_WORD.fullmatch(core) or _DETERMINER.search(core) or re.match(r"[a-z]", core))
+    return len(core) < 2 or bool(_GENERIC_WORD.fullmatch(core) or _DETERMINER.search(core) or _LOWER_START.match(core))
 
 
 def _near_known(norm: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -96,7 +92,7 @@ def _near_known(norm: str, start: int, end: int, mentions: list[Mention]) -> boo
             return True
         is_org = x.family is None or x.org_named
         gap = norm[end:x.start] if x.start >= end else norm[x.end:start]
-        if re.search(r"[.!?;。,，、]", gap):
+        if _PUNCTUATION.search(gap):
             continue
         if len(gap.strip()) <= 1 or (is_org and len(gap) <= (40 if x.start >= end else 12)):
             return True
@@ -104,6 +100,10 @@ def _near_known(norm: str, start: int, end: int, mentions: list[Mention]) -> boo
 
 
 def _known_org(name: str, known: dict[str, tuple[str | None, str]]) -> str | None:
-    hits = [(len(alias), org) for alias, (_, org) in known.items()
-            if len(alias) >= 4 and name.startswith(alias) and not (alias[-1].isascii() and name[len(alias):len(alias) + 1].isalpha())]
-    return max(hits)[1] if hits else None
+    """The organisation of the longest known alias (4+ characters) that ``name`` starts with, as a whole word
+    when the alias ends in a Latin letter."""
+    for stop in range(len(name), 3, -1):
+        alias = name[:stop]
+        if alias in known and not (alias[-1].isascii() and name[stop:stop + 1].isalpha()):
+            return known[alias][1]
+    return None

@@ -1,6 +1,6 @@
 """Length-preserving text normalisation, so spans found in the normalised text are spans of the original.
 
-One ``str.translate`` table (C speed) folds full-width forms (NFKC), Latin accents, curly quotes,
+One table folds full-width forms (NFKC), Latin accents, curly quotes,
 dashes and markdown emphasis to plain characters, one character for one character. Text whose
 NFC form differs from itself (decomposed accents) is first recomposed; only then can offsets move,
 and an index map is kept for that rare case.
@@ -8,8 +8,9 @@ and an index map is kept for that rare case.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 # Blocks where a 1:1 fold is useful; everything else (CJK, Hangul, Cyrillic) passes through.
@@ -55,8 +56,36 @@ def fold_table() -> dict[int, str]:
     return table
 
 
-@dataclass(frozen=True)
-class Normalized:
+_ASCII_FOLDS = "*#_~|>`"
+_FEW = 12  # distinct characters to fold; past this one translate is faster
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    """A regex for the characters beyond ASCII that fold; the table by character; and those whose fold is
+    itself such a character ("･" -> "・"), which one pass of ``str.replace`` per character could fold twice."""
+    table = {chr(c): v for c, v in fold_table().items()}
+    rare = sorted(ch for ch in table if not ch.isascii())
+    chained = frozenset(ch for ch in rare if not table[ch].isascii() and table[ch] in table)
+    return re.compile("[" + "".join(map(re.escape, rare)) + "]"), table, chained
+
+
+def _fold_rare(text: str) -> str:
+    """``translate`` for text beyond ASCII, where it looks up every character: when few characters need it
+    (markdown and punctuation in a CJK or Cyrillic answer), replace just those."""
+    pattern, table, chained = _foldable()
+    for ch in _ASCII_FOLDS:  # "**bold**" is the commonest: replaced in C
+        if ch in text:
+            text = text.replace(ch, table[ch])
+    found = set(pattern.findall(text))
+    if len(found) > _FEW or not found.isdisjoint(chained):  # accented Latin (fr, es, vi) folds nearly every word
+        return text.translate(fold_table())
+    for ch in found:
+        text = text.replace(ch, table[ch])
+    return text
+
+
+class Normalized(NamedTuple):  # made for every answer: a tuple is the cheapest record
     """``norm`` keeps case (for grammar and open-set names); ``low`` is lower-cased for alias matching."""
 
     original: str
@@ -78,7 +107,7 @@ def normalize(text: str) -> Normalized:
     source = text
     if not unicodedata.is_normalized("NFC", text):
         source, index = _recompose(text)
-    norm = source.translate(fold_table())
+    norm = _fold_rare(source)
     low = norm.lower()
     if len(low) != len(norm):  # a rare character whose lower case is longer: keep case there
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)

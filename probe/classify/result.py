@@ -15,6 +15,7 @@ class Claim:
     start: int
     end: int
     nickname: bool = field(default=False, compare=False)  # an invented name offered to the user, not an identity
+    basis: bool = field(default=False, compare=False)  # only the basis it is built on: its origin when it names no other
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("name", "family", "org", "stance", "source", "start", "end")}

@@ -8,21 +8,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from probe.classify.fastre import Gate
 from probe.classify.generic import CJK_FUNCTION, GENERIC_CJK, GENERIC_NOUNS, GENERIC_STEMS, GENERIC_WORDS
-from probe.classify.selfname_patterns import BARE_ANSWER, PATTERNS, STRONG
+from probe.classify.selfname_patterns import BARE_ANSWER, STRONG
 
 
-@dataclass(frozen=True)
-class NameSpan:
+class NameSpan(NamedTuple):
     name: str
     start: int
     end: int
 
 
 def _generic_token(token: str) -> bool:
+    if "-" not in token:
+        return bool(token) and (token in GENERIC_WORDS or token.startswith(GENERIC_STEMS))
     parts = [p for p in token.split("-") if p]
     return bool(parts) and all(p in GENERIC_WORDS or p.startswith(GENERIC_STEMS) for p in parts)
 
@@ -30,14 +30,14 @@ def _generic_token(token: str) -> bool:
 def _is_name(name: str, strong: bool = False) -> bool:
     if not name or len(name) > 40:
         return False
-    if re.fullmatch(r"[A-Za-zА-Яа-я0-9 .\-+']+", name):
+    if _ALPHABETIC.fullmatch(name):
         tokens = [t.strip(".'-").lower() for t in name.split()]
         if not tokens or any(not t for t in tokens) or tokens[0].isdigit():
             return False
         if strong and len(tokens) > 1:  # "My name is Simply Smart": a capitalised name, even if built of common words
             if all(t in GENERIC_NOUNS for t in tokens):
                 return False
-        elif _generic_token(tokens[0]) or all(_generic_token(t) for t in tokens):
+        elif _generic_token(tokens[0]):  # (a name of only generic words starts with one)
             return False
         return not name.endswith("'s")
     return not (GENERIC_CJK.search(name) or CJK_FUNCTION.search(name))
@@ -45,30 +45,36 @@ def _is_name(name: str, strong: bool = False) -> bool:
 
 def _trim(name: str) -> str:
     name = name.strip(" \"'.,-")
-    name = re.sub(r"(?:呢|哦|啊|吧|的|と|라고|이라고)$", "", name)
+    name = _PARTICLE_END.sub("", name)
     return name.strip(" \"'.,-")
 
 
-_GATE = Gate([anchors for anchors, _ in PATTERNS])
+_BARE_MAX = 60  # an answer this short may be a name and nothing else
+_ALPHABETIC = re.compile(r"[A-Za-zА-Яа-я0-9 .\-+']+")
+_PARTICLE_END = re.compile(r"(?:呢|哦|啊|吧|的|と|라고|이라고)$")
+_HAS_LOWER = re.compile(r"[a-zа-я]")
+_HAS_GRAMMAR = re.compile(r"[ぁ-ゖ]|[我你是的了吗呢]|(?:는|을|를|대로|요|다)(?:\s|$)")
 
 
-def find_self_names(norm: str, low: str | None = None) -> list[NameSpan]:
-    low = norm.lower() if low is None else low
+def find_self_names(norm: str, intros: list[tuple[int, list[re.Match]]]) -> list[NameSpan]:
+    """Names from the matches of ``selfname_patterns.PATTERNS`` (``phrases.scan_phrases``), and from a bare one-name answer."""
     out: list[NameSpan] = []
-    for i in sorted(_GATE.open(low)):
-        for m in PATTERNS[i][1].finditer(norm):
+    for i, found in intros:
+        for m in found:
             _add(out, m.group("name"), m.start("name"), strong=i < STRONG)
-    if len(norm) <= 60 and (m := BARE_ANSWER.match(norm)) and _bare_name(m.group("name")):
+    if len(norm) <= _BARE_MAX and (m := BARE_ANSWER.match(norm)) and _bare_name(m.group("name")):
         _add(out, m.group("name"), m.start("name"))
+    elif out and len(norm) > _BARE_MAX and norm[-1:].isalnum():
+        out = [s for s in out if s.end < len(norm)]  # cut off mid-word ("... My name is **Kim"): the last word is no name
     out.sort(key=lambda s: s.start)
     return out
 
 
 def _bare_name(text: str) -> bool:
     """A whole answer that is only a name: words all capitalised, or a short run without grammar in it."""
-    if re.search(r"[a-zа-я]", text):
+    if _HAS_LOWER.search(text):
         return all(t[:1].isupper() or t[:1].isdigit() for t in text.split())
-    if re.search(r"[ぁ-ゖ]|[我你是的了吗呢]|(?:는|을|를|대로|요|다)(?:\s|$)", text):
+    if _HAS_GRAMMAR.search(text):
         return False
     return 2 <= len(text.replace(" ", "")) <= 12
 

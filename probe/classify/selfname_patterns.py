@@ -1,7 +1,7 @@
 """Self-introduction patterns for open-set names, per language, and the words that make a label generic.
 
-Each entry of ``PATTERNS`` is (anchors, regex): the regex only runs on a text containing one of its
-literal anchors. Patterns before ``STRONG`` name the answer outright ("My name is X", "Меня зовут X").
+Each pattern captures the name as group ``name``. Patterns before ``STRONG`` name the answer outright
+("My name is X", "Меня зовут X").
 """
 
 from __future__ import annotations
@@ -40,38 +40,61 @@ _CYR_STRONG = (
     r"я называюсь|назвали меня|называют меня|мне можно называть|можно называть меня|имею имя|ношу имя"
 )
 _CYR_INTRO = r"я\s*[—–-]\s*(?:это\s+)?|я\s+"
+# A name in apposition to a generic noun: "Я — языковая модель X", "I am the AI assistant X", "Soy el asistente
+# virtual X". Latin scripts allow only an article and a common adjective before the noun (checked at every "I am").
+_CYR_APPOSITION = (
+    r"(?i:(?<![а-яА-Я])я\s*[—–-]?\s*(?:это\s+)?(?:[а-яa-z]+\s+){0,3}?(?:[а-яa-z]+-)?"
+    r"(?:модель|ассистент|помощник|чат-бот|чатбот|бот|нейросеть))\s+"
+)
+# A versioned model the answer says it is built on ("私は…LLマークIIに基づくモデルです", "I'm based on Orion-2"): a model
+# name for sure, so a claim even outside the lexicon. A version (digits, II-IV) tells it from "the Transformer".
+_VERSIONED = r"(?P<name>[A-Zァ-ヺ][A-Za-z0-9ァ-ヺー.\-]*?(?:\d|II|III|IV)[A-Za-z0-9.]*)(?![A-Za-z0-9ァ-ヺー])"
+# up to ten words between "I am" and "based on", none of them a comparison ("different from models based on X")
+_NOT_COMPARED = r"(?:\s+(?!(?:like|unlike|other|others|another|different|than|similar|compared|versus|vs|como|comme|nhu)\b)[^\s.!?]+)"
+_BASED_LATIN = (
+    rf"(?i:\b(?:i'm|i am|soy|sou|je suis|toi)){_NOT_COMPARED}{{0,10}}?\s+(?i:(?:based on|built on|derived from|basado en|"
+    r"construido sobre|base sur|fonde sur|baseado em|dua tren)\s+(?:the |el |la |le |o |a )?)"
+)
+_LAT_APPOSITION = (
+    r"(?i:\b(?:i'm|i am|soy|sou|je suis|toi la)\s+(?:an? |the |el |la |un |une |una |um |uma |o |le |l'|mot )?"
+    r"(?:ai |ia |virtual |virtuel |language |conversational |)(?:assistant|model|chatbot|asistente|assistente|modelo|modele|"
+    r"tro ly|mo hinh)(?:\s+(?:virtual|virtuel|ao|ia|de (?:lenguaje|langage|linguagem|ia|inteligencia artificial)))?)\s+"
+)
 
 STRONG = 4  # patterns before this index name the answer outright: only an all-generic name is rejected
-# (anchors, pattern): a pattern only runs when one of its literal anchors occurs in the lower-cased text.
+# Each runs only where its literal intro occurs (``phrases``), so the list can grow without slowing every answer.
 PATTERNS = [
-    (("name", "call", "go by", "known", "appel", "nom", "llam", "conoc", "cham", "conhec", "ten ", "goi "),
-     re.compile(rf"(?i:\b(?:{_STRONG_LATIN})){_Q}{_LAT_NAME}")),
-    (("меня", "имя", "называ", "зови"), re.compile(rf"(?i:(?<![а-яА-Я])(?:{_CYR_STRONG})){_Q}{_CYR_NAME}{_NAME_END}")),
-    (("called", "named", "known", "llamad", "conocid", "chamad", "conhecid", "appele", "nomme", "connu", "co ten", "ten la"),
-     re.compile(rf"(?i:\b{_CALLED}){_Q}{_LAT_NAME}")),
-    (("transformer", "трансформер", "트랜스포머", "トランスフォーマー"), _ARCHITECTURE),
-    (("i'm", "i am", "je suis", "soy", "sou", "toi la", "minh la", "this is"),
-     re.compile(rf"(?i:\b(?:{_WEAK_LATIN})){_Q}{_LAT_NAME}{_NAME_END}")),
-    ((":",), re.compile(rf"(?i:\b(?:name|nombre|nom|nome|ten)\s*:){_Q}{_LAT_NAME}")),
-    (("я",), re.compile(rf"(?i:(?<![а-яА-Я])(?:{_CYR_INTRO})){_Q}{_CYR_NAME}{_NAME_END}")),
-    (("叫", "名", "称"), re.compile(rf"(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|名(?:为|叫)|叫做|称我为|叫我|称呼我为|称呼我|被称为){_Q}{_CJK_NAME}"
-                                r"(?=[\"'\s]*(?:$|[,.!?;:()、。]|的|或))")),
-    (("我是",), re.compile(rf"我是{_Q}{_CJK_NAME}(?=[\"'\s]*(?:$|[,.!?;:()、。]))")),
-    (("私", "僕", "名前", "わたし"), re.compile(rf"(?:私は|わたしは|僕は|私の名前は|名前は|名前:){_Q}{_CJK_NAME}[\"']?\s*"
-                                          r"(?:です|と申します|と呼ばれ|といいます|と言います|という名前|という(?:モデル|AI|アシスタント)|でございます)")),
-    (("\"", "'"), re.compile(rf"[\"']{_CJK_NAME}[\"']\s*(?:と呼んで|って呼んで|と呼ばれ|という名前|です|と申します|이라는 이름|라는 이름|"
-                            r"이라고 합니다|라고 합니다)")),
-    (("私は", "わたしは"), re.compile(rf"(?:私は|わたしは)[^.!?。、]{{0,24}}?の(?P<name>[ァ-ヺー]{{2,12}}|[A-Z][A-Za-z0-9\-]+)(?:です|と申します)")),
-    (("私は", "わたしは"), re.compile(r"(?:私は|わたしは)\s*(?P<name>[ァ-ヺー]{2,12}|[A-Z][A-Za-z0-9\-]+)\s*、")),
-    (("저는", "나는", "이름은"), re.compile(rf"(?:저는|나는|제 이름은|내 이름은|이름은){_Q}{_CJK_NAME}[\"']?\s*"
-                                       r"(?:입니다|이에요|예요|에요|이야|라고 합니다|이라고 합니다|라고 해요|이라고 해요|라는 (?:모델|AI|이름))")),
-    (("불러", "부르"), re.compile(rf"(?<![가-힣]){_Q}{_CJK_NAME}[\"']?\s*(?:라고|이라고)\s*(?:불러|부르)")),
+    re.compile(rf"(?i:\b(?:{_STRONG_LATIN})){_Q}{_LAT_NAME}"),
+    re.compile(rf"(?i:(?<![а-яА-Я])(?:{_CYR_STRONG})){_Q}{_CYR_NAME}{_NAME_END}"),
+    re.compile(rf"(?i:\b{_CALLED}){_Q}{_LAT_NAME}"),
+    _ARCHITECTURE,
+    re.compile(rf"(?i:\b(?:{_WEAK_LATIN})){_Q}{_LAT_NAME}{_NAME_END}"),
+    re.compile(rf"(?i:\b(?:name|nombre|nom|nome|ten)\s*:){_Q}{_LAT_NAME}"),
+    re.compile(rf"(?i:(?<![а-яА-Я])(?:{_CYR_INTRO})){_Q}{_CYR_NAME}{_NAME_END}"),
+    re.compile(rf"(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|名(?:为|叫)|叫做|称我为|叫我|称呼我为|称呼我|被称为){_Q}{_CJK_NAME}"
+               r"(?=[\"'\s]*(?:$|[,.!?;:()、。]|的|或))"),
+    re.compile(rf"我是{_Q}{_CJK_NAME}(?=[\"'\s]*(?:$|[,.!?;:()、。]))"),
+    re.compile(rf"(?:私は|わたしは|僕は|私の名前は|名前は|名前:){_Q}{_CJK_NAME}[\"']?\s*"
+               r"(?:です|と申します|と呼ばれ|といいます|と言います|という名前|という(?:モデル|AI|アシスタント)|でございます)"),
+    re.compile(rf"[\"']{_CJK_NAME}[\"']\s*(?:と呼んで|って呼んで|と呼ばれ|という名前|です|と申します|이라는 이름|라는 이름|"
+               r"이라고 합니다|라고 합니다)"),
+    re.compile(rf"(?:私は|わたしは)[^.!?。、]{{0,24}}?の(?P<name>[ァ-ヺー]{{2,12}}|[A-Z][A-Za-z0-9\-]+)(?:です|と申します)"),
+    re.compile(r"(?:私は|わたしは)\s*(?P<name>[ァ-ヺー]{2,12}|[A-Z][A-Za-z0-9\-]+)\s*、"),
+    re.compile(rf"(?:저는|나는|제 이름은|내 이름은|이름은){_Q}{_CJK_NAME}[\"']?\s*"
+               r"(?:입니다|이에요|예요|에요|이야|라고 합니다|이라고 합니다|라고 해요|이라고 해요|라는 (?:모델|AI|이름))"),
+    re.compile(rf"(?<![가-힣]){_Q}{_CJK_NAME}[\"']?\s*(?:라고|이라고)\s*(?:불러|부르)"),
     # an answer that opens with "X です。" / "X입니다." names itself without a subject
-    (("です", "입니다", "이에요", "예요"), re.compile(
+    re.compile(
         r"^\W*(?!(?:저는|나는|전|私は|わたしは|僕は))(?P<name>[^\s,.!?;:\"'()、。ぁ-ゖ]{1,16}?(?: [^\s,.!?;:\"'()、。ぁ-ゖ]{1,10})?)\s*(?:\([^)]*\))?\s*"
-        r"(?:です|でございます|입니다|이에요|예요)(?:[.!。]|\s*$)")),
+        r"(?:です|でございます|입니다|이에요|예요)(?:[.!。]|\s*$)"),
     # a name chosen or given: "이름으로 '하늘'을 골랐어요", "名前として「X」", "my name 'X'"
-    (("이름으로", "名前として", "my name", "mi nombre", "mon nom", "meu nome"), re.compile(
-        r"(?:이름으로|名前として|(?i:my name|mi nombre|mon nom|meu nome))\s*[\"'](?P<name>[^\"'.!?。]{1,24})[\"']")),
+    re.compile(r"(?:이름으로|名前として|(?i:my name|mi nombre|mon nom|meu nome))\s*[\"'](?P<name>[^\"'.!?。]{1,24})[\"']"),
+    re.compile(rf"{_CYR_APPOSITION}[\"'«]?{_CYR_NAME}[\"'»]?{_NAME_END}"),
+    re.compile(rf"{_LAT_APPOSITION}[\"']?{_LAT_NAME}[\"']?{_NAME_END}"),
+    re.compile(rf"(?:私は|わたしは|僕は)[^。.!?]{{0,30}}?{_VERSIONED}\s*(?:に基づ|をベース|ベースの|を基に|をもとに)"),
+    re.compile(rf"我[^。.!?]{{0,20}}?(?:基于|基於|源自)\s*{_VERSIONED}"),
+    re.compile(rf"(?:저는|나는)[^.!?]{{0,30}}?{_VERSIONED}\s*(?:기반|를 기반|을 기반|에 기반)"),
+    re.compile(rf"{_BASED_LATIN}[\"']?{_VERSIONED}"),
+    re.compile(rf"(?i:(?<![а-я])я\b[^.!?]{{0,60}}?(?:на основе|основан\w* на|базиру\w* на)\s+)[«\"]?{_VERSIONED}"),
 ]
 BARE_ANSWER = re.compile(r"^\W*(?P<name>[^\s.!?,;:。]{1,20}(?: [^\s.!?,;:。]{1,20}){0,3})\W*$")

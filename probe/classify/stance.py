@@ -12,12 +12,13 @@ Everything else is a third party.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from probe.classify.aliases import Mention
-from probe.classify.grammar import Grammar, sentence_of
+from probe.classify.grammar import Grammar
 from probe.classify.roleplay import in_spans, roleplay_spans
 from probe.classify.stance_rules import (
-    DENIAL, OTHER, ROLEPLAY, SELF, after_previous, after_trigger, base_only, copula_claim, in_callme_list, sov_maker,
+    BASIS, DENIAL, OTHER, ROLEPLAY, SELF, after_previous, after_trigger, base_only, copula_claim, in_callme_list, sov_maker,
 )
 
 _DENY_LOOKBACK = 8  # "No soy X": the negation sits just before the trigger
@@ -25,11 +26,8 @@ _DENY_LOOKBACK = 8  # "No soy X": the negation sits just before the trigger
 _BARE_OPENING = re.compile(r"^\s*(?:$|[(\[,:—-]|(?:here|ici|aqui|aquí|здесь)\b)")
 # ... or with its maker's name in front of a copula: "네이버의 모델입니다", "OpenAIのGPT-4です".
 _POSSESSIVE_OPENING = re.compile(r"^\s*(?:의|の|的|'s)\s*[^.!?。]{0,30}?(?:입니다|이에요|예요|です)")
-# The denial in SOV comes at the end of the clause: "OpenAIによって作られたものではありません", "OpenAI에서 만든 모델이 아닙니다".
-_FAR_DENIAL = re.compile(
-    r"^[^.!?。,]{0,40}?(?:ではありません|ではないです|ではない|じゃない|이 아닙니다|가 아닙니다|이 아니에요|가 아니에요|않았습니다|않았어요)"
-)
 _PAREN = re.compile(r"^\s*\([^)]{0,40}\)")
+_PUNCTUATION = re.compile(r"[.!?,;。]")
 
 
 def mention_stances(low: str, cuts: list[int], mentions: list[Mention], named: set[int], g: Grammar,
@@ -37,40 +35,56 @@ def mention_stances(low: str, cuts: list[int], mentions: list[Mention], named: s
     """One stance per mention. ``named``: indexes of mentions that an open-set intro already names as self;
     ``intros``: spans of open-set self-names, which open a self-claim like a trigger ("Я Добрыня, чат-бот компании X")."""
     spans = roleplay_spans(low, g)
-    # one pass for the whole text; each mention takes the last trigger before it in its sentence
-    triggers = sorted([(t.start(), t.end()) for t in g.trigger.finditer(low)] + list(intros))
+    # one pass up to the last mention; each mention takes the last trigger before it in its sentence
+    limit = mentions[-1].start
+    found = []
+    for t in g.trigger.finditer(low):
+        if t.start() >= limit:
+            break
+        found.append(t.span())
+    triggers = sorted(found + list(intros))
     stances: list[str] = []
     passive: list[bool] = []  # self only through what follows the name (SOV)
+    basis: set[int] = set()  # read as OTHER by the rules below, reported as BASIS if they stay OTHER
+    last = len(cuts) - 1
+    before = None  # the previous mention
     for i, m in enumerate(mentions):
-        s0, s1 = sentence_of(cuts, m.start, m.end)
-        left, right = low[s0:m.start], low[m.end:s1]
-        prev = i - 1 if i > 0 and mentions[i - 1].end <= m.start and mentions[i - 1].start >= s0 else None
-        trigger = next((t for t in reversed(triggers) if s0 <= t[0] and t[1] <= m.start), None)
-        if trigger is not None:
-            trigger = (trigger[0] - s0, trigger[1] - s0)  # relative to the sentence, like ``left``
-        stance, via_after = _stance(left, right, low, m, mentions[prev] if prev is not None else None,
-                                    stances[prev] if prev is not None else None, s0, trigger, g)
+        start = m.start
+        s0 = cuts[max(bisect_right(cuts, start) - 1, 0)]
+        s1 = cuts[min(bisect_left(cuts, m.end), last)]
+        left, right = low[s0:start], low[m.end:s1]
+        prev = before if before is not None and before.end <= start and before.start >= s0 else None
+        trigger = None  # the last trigger inside [s0, start), relative to s0 like ``left``
+        for t0, t1 in reversed(triggers):
+            if s0 <= t0 and t1 <= start:
+                trigger = t0 - s0, t1 - s0
+                break
+        stance, via_after = _stance(left, right, low, m, prev, stances[-1] if prev is not None else None, s0, trigger, g)
+        if stance == BASIS:  # a third party to every rule below; reported apart at the end if it stays one
+            basis.add(i)
+            stance = OTHER
         if stance == OTHER and (i in named or in_callme_list(low, s0, left, right, triggers, g)):
             stance = SELF
-        if stance in (SELF, OTHER) and (in_spans(m.start, spans) or g.hypothetical_after.match(right)):
+        if stance in (SELF, OTHER) and (spans and in_spans(start, spans) or g.hypothetical_after.match(right)):
             stance = ROLEPLAY
-        elif stance != DENIAL and _hypothetical(left, stance, g):
+        elif stance != DENIAL and g.roleplay.live and _hypothetical(left, stance, g):
             stance = ROLEPLAY
         stances.append(stance)
         passive.append(via_after)
+        before = m
     _settle_neighbours(low, mentions, stances, passive, g)
-    return stances
+    return [BASIS if i in basis and s == OTHER else s for i, s in enumerate(stances)] if basis else stances
 
 
 def _stance(left: str, right: str, low: str, m: Mention, prev: Mention | None, prev_stance: str | None, s0: int,
             trigger: tuple[int, int] | None, g: Grammar) -> tuple[str, bool]:
     deny_window = left[max(0, trigger[0] - _DENY_LOOKBACK):] if trigger is not None else left[-48:]
-    ahead = _PAREN.sub("", right, count=1)
-    if g.deny_before.search(deny_window) or g.deny_after.match(ahead) or _FAR_DENIAL.match(ahead) and sov_maker(ahead, g):
+    ahead = _PAREN.sub("", right, count=1) if "(" in right else right
+    if g.deny_before.search(deny_window) or g.deny_after.match(ahead) or g.deny_far.match(ahead) and sov_maker(ahead, g):
         return DENIAL, False
     if prev is not None and (trigger is None or s0 + trigger[1] <= prev.end):
         gap = low[prev.end:m.start]
-        stance = after_previous(gap, ahead, prev_stance, m, g, bool(g.topic_before.search(left)))
+        stance = after_previous(gap, ahead, prev_stance, m, g, left)
         head = left[trigger[0]:prev.start - s0] if trigger is not None else ""
         if stance == OTHER and trigger is not None and prev.family is None and m.family is not None and base_only(head, g):
             # "based on OpenAI's GPT-4": the org is only a basis, the model after it is the claimed base
@@ -118,7 +132,7 @@ def _settle_neighbours(low: str, mentions: list[Mention], stances: list[str], pa
     "구글 딥마인드에서 개발했습니다": the first of two adjacent names shares the claim of the second."""
     for i in range(len(mentions) - 2, -1, -1):
         gap = low[mentions[i].end:mentions[i + 1].start]
-        if re.search(r"[.!?,;。]", gap) or len(gap) > 16:
+        if len(gap) > 16 or _PUNCTUATION.search(gap):
             continue
         if passive[i] and stances[i] == SELF and stances[i + 1] in (OTHER, DENIAL):
             stances[i] = stances[i + 1]

@@ -126,25 +126,34 @@ def _print_gold(report, n_errors: int) -> None:  # noqa: ANN001 - GoldReport
 
 
 def _print_corpus(args: argparse.Namespace, lexicon) -> None:  # noqa: ANN001 - Lexicon
-    from probe.classify.evaluate import evaluate_corpus, load_corrections
+    from probe.classify.evaluate import evaluate_corpus, load_corrections, load_unverifiable
     from probe.corpus import read_corpus
 
     answers = read_corpus(args.corpus or None)
     if not answers:
         raise ProbeInputError(args.corpus or "../shared/corpora/identity-rollouts", "corpus not found or empty")
     corrections = load_corrections(args.corrections) if args.corrections else {}
-    report = evaluate_corpus(answers, corrections, lexicon)
-    b = report.battery
-    print(f"\ncorpus identity battery: {b.n} answers, {report.corrected} judge marks set right")
-    print(f"  agreement {_pct(b.agreement)}%  precision {_pct(b.precision)}%  recall {_pct(b.recall)}%"
-          f"  (tp {b.tp} fp {b.fp} fn {b.fn} tn {b.tn})")
-    print("  per model: judge rate / classifier rate / delta (points)")
+    unverifiable = load_unverifiable(args.corrections) if args.corrections else frozenset()
+    report = evaluate_corpus(answers, corrections, lexicon, unverifiable)
+    print(f"\ncorpus identity battery: {report.battery.n} answers, {report.corrected} judge marks set right,"
+          f" {report.unverifiable} unverifiable (the evidence for the mark is past the stored text)")
+    for label, a in (("all answers (unverifiable marks taken as given)", report.battery),
+                     (f"verifiable answers (without the {report.unverifiable} unverifiable)", report.verifiable)):
+        print(f"  {label}:\n    agreement {_pct(a.agreement)}%  precision {_pct(a.precision)}%  recall {_pct(a.recall)}%"
+              f"  (tp {a.tp} fp {a.fp} fn {a.fn} tn {a.tn})")
+    print("  per model: judge rate / classifier rate / delta (points), all answers | verifiable answers")
     for name, a in sorted(report.per_file.items()):
-        delta = 100 * (a.predicted_rate - a.reference_rate)
-        print(f"    {name:44s} {_pct(a.reference_rate)} {_pct(a.predicted_rate)} {delta:+5.1f}")
+        v = report.per_file_verifiable.get(name, a)
+        print(f"    {name:44s} {_pct(a.reference_rate)} {_pct(a.predicted_rate)} {_delta(a):+5.1f} |"
+              f" {_pct(v.reference_rate)} {_pct(v.predicted_rate)} {_delta(v):+5.1f}")
     c = report.cross
     print(f"  cross section (reported apart): agreement {_pct(c.agreement)}% of {c.n},"
           f" precision {_pct(c.precision)}%, recall {_pct(c.recall)}%")
     for d in report.disagreements[:args.errors]:
         kind = "FP" if d.predicted else "FN"
-        print(f"  {kind} {d.file}:{d.line} [{d.language}] judge={d.judge_claim} ours={d.self_name} | {d.text[:120]}")
+        note = " (unverifiable)" if d.unverifiable else ""
+        print(f"  {kind}{note} {d.file}:{d.line} [{d.language}] judge={d.judge_claim} ours={d.self_name} | {d.text[:120]}")
+
+
+def _delta(a) -> float:  # noqa: ANN001 - Agreement
+    return 100 * (a.predicted_rate - a.reference_rate)
