@@ -46,9 +46,10 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     models = select_models(args.models or REPO / "zoo" / "models", args.only)
-    # SIGTERM and SIGHUP stop the servers the same way as Ctrl-C does.
-    signal.signal(signal.SIGTERM, _raise_interrupt)
-    signal.signal(signal.SIGHUP, _raise_interrupt)
+    # SIGTERM and SIGHUP stop the servers the same way as Ctrl-C does; SIGINT is set explicitly because a
+    # shell starts background jobs with it ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _raise_interrupt)
     print(f"starting {len(models)} vLLM server(s): {', '.join(models)} (logs in {args.log_dir}) ...", flush=True)
     started = time.monotonic()
     try:
