@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import platform
@@ -42,7 +43,7 @@ def public_config(config: RunConfig) -> dict:
 
 
 def build_manifest(config: RunConfig, suite: Suite, run_id: str, timings: dict, counts: dict,
-                   endpoints: dict, status: str) -> dict:
+                   endpoints: dict, status: str, lexicon: Path | None = None) -> dict:
     return {
         "run_id": run_id,
         "status": status,
@@ -56,6 +57,9 @@ def build_manifest(config: RunConfig, suite: Suite, run_id: str, timings: dict, 
         "timings": timings,
         "counts": counts,
         "endpoints": endpoints,
+        # resolved here because the config's relative paths mean nothing once the run directory moves on
+        "lexicon": {"path": str(lexicon.resolve()), "sha256": hashlib.sha256(lexicon.read_bytes()).hexdigest()}
+        if lexicon and lexicon.is_file() else None,
     }
 
 

@@ -85,6 +85,10 @@ def run_audit(config: RunConfig, *, output: str | None = None, fresh: bool = Fal
     config.check_api_keys()
     for target in config.targets:  # render every condition before any request: bad templates fail fast
         plan_prompts(suite, config, target)
+    if analyse and config.lexicon:  # likewise a bad lexicon, which would otherwise fail after collecting
+        from probe.classify import load_lexicon
+
+        load_lexicon(lexicon_path(config))
     run_dir = resolve_output(config, output)
     store = ResponseStore(run_dir)
     if fresh:
@@ -118,7 +122,7 @@ def run_audit(config: RunConfig, *, output: str | None = None, fresh: bool = Fal
         }
         timings = {"started_at": started_at, "finished_at": datetime.now(timezone.utc).isoformat(),
                    "collect_s": round(collect_s, 3), "total_s": round(time.monotonic() - t0, 3)}
-        manifest = build_manifest(config, suite, run_id, timings, counts, endpoints, status)
+        manifest = build_manifest(config, suite, run_id, timings, counts, endpoints, status, lexicon_path(config))
         outputs["manifest"] = write_manifest(run_dir, manifest)
         store.close()
     if analyse and len(frame):
@@ -130,8 +134,7 @@ def analyse_run(frame: pd.DataFrame, store: ResponseStore, run_dir: Path, config
     """Classify every answer and write the claim columns back to the store."""
     from probe.classify import classify_frame, load_lexicon
 
-    lexicon = load_lexicon(_resolve(config, config.lexicon) if config.lexicon else None)
-    frame = classify_frame(frame, lexicon)
+    frame = classify_frame(frame, load_lexicon(lexicon_path(config)))
     store.update_claims(frame)
     return frame, {}
 
@@ -164,6 +167,11 @@ def write_scores(run_dir: Path, scores: dict) -> dict[str, Path]:
         data = scores if key == "scores" else scores["comparison"]
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     return written
+
+
+def lexicon_path(config: RunConfig) -> Path | None:
+    """The config's own lexicon file, if it names one (None: the shipped lexicon)."""
+    return _resolve(config, config.lexicon) if config.lexicon else None
 
 
 def _resolve(config: RunConfig, path: str) -> Path:

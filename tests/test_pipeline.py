@@ -34,3 +34,29 @@ def test_run_with_suspect_and_parents_writes_comparison_and_report(tmp_path):
     assert manifest["counts"]["rows"] == 3 * 2 * 2 * 12 * 3 and manifest["status"] == "complete"
     assert manifest["suite"]["sha256"] and manifest["packages"]["openai"]
     assert set(manifest["endpoints"]) == {"rio", "nex", "qwen"}
+
+
+def test_score_of_an_unclassified_run_uses_the_runs_own_lexicon(tmp_path):
+    """`probe run --no-analysis` then `probe score`: the config's `lexicon:` (relative to the config) still applies."""
+    (tmp_path / "lex.yaml").write_text("families:\n  zorro:\n    org: Zorro Labs\n    names: [Zorrito]\n", encoding="utf-8")
+    with protocol_server("--identity", "Zorrito|Zorro Labs") as url:
+        config = write_config(tmp_path / "run.yaml", url, tmp_path / "out", lexicon="lex.yaml",
+                              conditions=["none"], languages=["en"])
+        collected = run_cli("run", str(config), "--limit", "3", "--no-analysis")
+    assert collected.returncode == 0, collected.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["lexicon"]["path"] == str((tmp_path / "lex.yaml").resolve()) and len(manifest["lexicon"]["sha256"]) == 64
+    scored = run_cli("score", str(tmp_path / "out"))
+    assert scored.returncode == 0, scored.stderr
+    scores = json.loads((tmp_path / "out" / "scores.json").read_text())
+    families = {r["value"] for r in scores["rates"] if r["level"] == "family"}
+    assert families == {"zorro"}, scores["rates"]  # only the run's lexicon knows the family
+
+
+def test_missing_lexicon_fails_before_any_request(tmp_path):
+    with protocol_server() as url:
+        config = write_config(tmp_path / "run.yaml", url, tmp_path / "out", lexicon="nowhere.yaml")
+        proc = run_cli("run", str(config), "--limit", "2")
+    assert proc.returncode == 2 and "nowhere.yaml" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0
+    assert not (tmp_path / "out" / "responses.sqlite").exists()

@@ -40,24 +40,9 @@ class GoldRow:
 
 
 @dataclass
-class FamilyCounts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
-
-
-@dataclass
 class GoldReport:
     n: int = 0
-    families: dict[str, FamilyCounts] = field(default_factory=dict)
+    families: dict[str, Agreement] = field(default_factory=dict)  # per family: self_family confusion counts
     stances: Counter = field(default_factory=Counter)  # (gold stance, predicted stance) -> count
     mismatch: Agreement = field(default_factory=Agreement)
     mismatch_unknown_ok: int = 0  # gold null (no expected) and predicted null
@@ -128,12 +113,12 @@ def _score_family(report: GoldReport, row: GoldRow, result: ClaimResult) -> None
     gold, pred = row.self_family or None, result.self_family or None
     if gold == pred:
         if gold:
-            report.families.setdefault(gold, FamilyCounts()).tp += 1
+            report.families.setdefault(gold, Agreement()).tp += 1
         return
     if gold:
-        report.families.setdefault(gold, FamilyCounts()).fn += 1
+        report.families.setdefault(gold, Agreement()).fn += 1
     if pred:
-        report.families.setdefault(pred, FamilyCounts()).fp += 1
+        report.families.setdefault(pred, Agreement()).fp += 1
     report.errors.append((row.id, "self_family", str(gold), str(pred)))
 
 

@@ -51,16 +51,27 @@ def _manifest(run_dir: Path) -> dict[str, Any]:
         raise ProbeInputError(str(path), f"not valid JSON: {exc}") from None
 
 
+def _run_lexicon(run_dir: Path, manifest: dict[str, Any]) -> Path | None:
+    """The lexicon the run was configured with (the manifest records it resolved), or None for the shipped one."""
+    entry = manifest.get("lexicon") or {}
+    if not entry.get("path"):
+        return None
+    path = Path(entry["path"])
+    if not path.is_file():
+        raise ProbeInputError(f"{run_dir / 'manifest.json'}: lexicon", f"the run's lexicon {path} no longer exists")
+    return path
+
+
 def load_scoring_input(args: argparse.Namespace) -> ScoringInput:
     """The run's answers (classified if the store is not yet), its manifest, and who to compare."""
     run_dir = Path(args.run_dir)
     frame = probe.load(run_dir)
+    manifest = _manifest(run_dir)
     unclassified = "claims" in frame.columns and len(frame) and frame["claims"].isna().all()
     if unclassified or any(c not in frame.columns for c in IDENTITY_COLUMNS):
-        from probe.classify import classify_frame
+        from probe.classify import classify_frame, load_lexicon
 
-        frame = classify_frame(frame)
-    manifest = _manifest(run_dir)
+        frame = classify_frame(frame, load_lexicon(_run_lexicon(run_dir, manifest)))
     config = manifest.get("config") or {}
     suspect = args.suspect or config.get("suspect") or manifest.get("suspect")
     parents_arg = args.parents.split(",") if args.parents else (config.get("parents") or manifest.get("parents") or [])
