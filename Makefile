@@ -9,7 +9,8 @@ PIP := $(PY) -m pip
 
 include mk/vllm.mk
 
-$(VENV)/.installed: pyproject.toml
+# setup.py compiles the classifier's rule path (probe/classify/compiled.py): rebuilt when a source changes.
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard probe/classify/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[test]'
@@ -21,7 +22,7 @@ install: $(VENV)/.installed
 # the constraint keeps its CPU torch where it is.
 $(VLLM_VENV)/.probe-installed: $(VLLM_VENV)/.installed pyproject.toml
 	$(VLLM_PY) -c "import torch; print('torch==' + torch.__version__)" > $(VLLM_VENV)/probe-constraints.txt
-	$(VLLM_PY) -m pip install -q -c $(VLLM_VENV)/probe-constraints.txt -e .
+	PROBE_NO_COMPILE=1 $(VLLM_PY) -m pip install -q -c $(VLLM_VENV)/probe-constraints.txt -e .  # same ABI: shares the compiled copies
 	touch $@
 
 vllm-probe: $(VLLM_VENV)/.probe-installed

@@ -1,6 +1,7 @@
 """Answers per second of the rule path of the claim classifier, on one core.
 
     .venv/bin/python bench/classify_speed.py [--n 50000] [--repeat 3]
+    PROBE_PURE_PYTHON=1 .venv/bin/python bench/classify_speed.py     # the same modules as plain Python
 
 Uses the identity-rollouts corpus answers (replicated) when ../shared is present, synthetic
 answers otherwise. Goal: >= 20,000 answers/s. A benchmark script, not a timed test.
@@ -24,6 +25,7 @@ import time
 import pandas as pd
 
 from probe.classify import classify_answer, classify_frame, load_lexicon
+from probe.classify.compiled import MODULES, compiled_modules
 from probe.corpus import read_corpus
 
 _SYNTHETIC = [
@@ -64,7 +66,8 @@ def main() -> None:
         rates.append((len(rows) / (time.perf_counter() - wall), len(rows) / (time.process_time() - cpu)))
     chars = sum(len(t) for t, _ in rows) / len(rows)
     wall, cpu = max(w for w, _ in rates), max(c for _, c in rates)
-    print(f"rule path: {wall:,.0f} answers/s on one core (best of {args.repeat}, {len(rows):,} answers, mean {chars:.0f} chars;"
+    build = f"{len(compiled_modules())}/{len(MODULES)} rule-path modules compiled"
+    print(f"rule path ({build}): {wall:,.0f} answers/s on one core (best of {args.repeat}, {len(rows):,} answers, mean {chars:.0f} chars;"
           f" CPU time {cpu:,.0f}/s; first pass {rates[0][0]:,.0f}/s)")
     frame = pd.DataFrame({"text": [t for t, _ in rows], "expected": [json.dumps(e) for _, e in rows]})
     start = time.perf_counter()

@@ -8,9 +8,13 @@
 
 from __future__ import annotations
 
-from probe.classify.classifier import classify_answer
-from probe.classify.lexicon import Lexicon, load_lexicon
-from probe.classify.result import Claim, ClaimResult
+from probe.classify.compiled import install_guard
+
+install_guard()  # before the first import of a module that may have a compiled copy
+
+from probe.classify.classifier import classify_answer  # noqa: E402
+from probe.classify.lexicon import Lexicon, load_lexicon  # noqa: E402
+from probe.classify.result import Claim, ClaimResult  # noqa: E402
 
 
 def classify_frame(df, lexicon: Lexicon | None = None):  # noqa: ANN001, ANN201 - pandas typed in frame.py

@@ -14,6 +14,7 @@ _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")  # "MiniMax" 
 _MIN_PIECE = 2  # "Gemflash" = "gem"(ini) + "flash": a blend of expected names; "Qwenn" leaves a stray "n"
 
 
+@lru_cache(maxsize=65_536)  # a handful of distinct names recur across thousands of answers
 def squash(name: str) -> str:
     """Compare names without case, spaces or punctuation: "Nex-N2 Mini" == "nexn2mini"."""
     return _NON_ALNUM.sub("", normalize(name).low)
