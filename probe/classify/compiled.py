@@ -41,7 +41,8 @@ def stale_or_disabled(short: str) -> bool:
         return False
     if os.environ.get("PROBE_PURE_PYTHON") == "1":
         return True
-    return (_HERE / f"{short}.py").stat().st_mtime > compiled.stat().st_mtime
+    source = _HERE / f"{short}.py"
+    return source.exists() and source.stat().st_mtime > compiled.stat().st_mtime
 
 
 class SourceWhenStale(importlib.abc.MetaPathFinder):
