@@ -85,7 +85,7 @@ def run_audit(config: RunConfig, *, output: str | None = None, fresh: bool = Fal
     config.check_api_keys()
     for target in config.targets:  # render every condition before any request: bad templates fail fast
         plan_prompts(suite, config, target)
-    if analyse and config.lexicon:  # likewise a bad lexicon, which would otherwise fail after collecting
+    if config.lexicon:  # likewise a bad lexicon, which would otherwise fail after collecting
         from probe.classify import load_lexicon
 
         load_lexicon(lexicon_path(config))
