@@ -93,9 +93,9 @@ FRAME = [
     r"[\n.!?(\[:]\s*(?:as|como|en tant que) (?:an? )?[a-z0-9][\w.-]*(?: [\w.-]+)?\s*[:)\]]",
     r"\b(?:jouons|faisons semblant|jeu de role|dans le role de|dans la peau de|voici (?:une|la|l'|un) (?:histoire|scene|dialogue)|"
     r"il etait une fois)\b",
-    r"\b(?:juguemos|finjamos|juego de rol|en el papel de|haciendo de|aqui (?:tienes|va) (?:una|la|el) (?:historia|escena|dialogo)|"
+    r"\b(?:juguemos|finjamos|fingiendo|juego de rol|en el papel de|haciendo de|aqui (?:tienes|va) (?:una|la|el) (?:historia|escena|dialogo)|"
     r"habia una vez)\b",
-    r"\b(?:vamos fingir|vou fingir|fingir|finjo|faz de conta|interpretando|no papel de|aqui (?:vai|esta) (?:a|uma|o) (?:historia|cena|dialogo)|era uma vez)\b",
+    r"\b(?:vamos fingir|vou fingir|fingir|fingindo|finjo|faz de conta|interpretando|no papel de|aqui (?:vai|esta) (?:a|uma|o) (?:historia|cena|dialogo)|era uma vez)\b",
     r"\b(?:đong vai|nhap vai|gia vo)\b",
 ]
 

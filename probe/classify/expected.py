@@ -11,6 +11,8 @@ from probe.classify.normalize import normalize
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")  # "MiniMax" -> Mini, Max
+_VARIANT_WORDS = frozenset({"instruct", "chat", "base", "model", "assistant", "turbo", "mini", "pro", "lite", "preview", "large",
+                            "small", "medium", "flash", "plus", "max", "ultra", "nano", "vision", "coder", "code"})
 _MIN_PIECE = 2  # "Gemflash" = "gem"(ini) + "flash": a blend of expected names; "Qwenn" leaves a stray "n"
 
 
@@ -59,6 +61,7 @@ def expected_identity(lex: Lexicon, names: tuple[str, ...]) -> Expected:
     families, orgs = _resolve(lex, names, any_case=False)
     if not families and not orgs:  # "olmo" written in lower case still means OLMo
         families, orgs = _resolve(lex, names, any_case=True)
+    families |= _families_headed_by(lex, [n for n in names if _resolve(lex, (n,), any_case=True) == (set(), set())])
     family_names: set[str] = set()
     for fid in families:
         entry = lex.families[fid]
@@ -70,6 +73,16 @@ def expected_identity(lex: Lexicon, names: tuple[str, ...]) -> Expected:
                                                     for h in _heads(a)}
     return Expected(frozenset(families), frozenset(orgs), clean(heads | {squash(n) for n in names}), clean(family_names),
                     clean(org_names))
+
+
+def _families_headed_by(lex: Lexicon, names: list[str]) -> set[str]:
+    """Families whose names start with one of ``names`` as whole words ("Command" -> Command R, Command A): a
+    product line named without its variant. Only for capitalised names the lexicon does not know at all, and
+    never for a variant word ("instruct" heads InstructGPT, yet says nothing of who a model is)."""
+    keys = {key for key in map(squash, (n for n in names if n[:1].isupper())) if len(key) >= 3 and key not in _VARIANT_WORDS}
+    if not keys:
+        return set()
+    return {fid for fid, entry in lex.families.items() if any(keys & _heads(a) for a in (*entry.names, *entry.cased))}
 
 
 def _blend(key: str, pieces: set[str]) -> bool:

@@ -28,7 +28,7 @@ def _generic_token(token: str) -> bool:
 
 
 def _is_name(name: str, strong: bool = False) -> bool:
-    if not name or len(name) > 40:
+    if not name or len(name) > 40 or name.lower() in _PRONOUNS:
         return False
     if _ALPHABETIC.fullmatch(name):
         tokens = [t.strip(".'-").lower() for t in name.split()]
@@ -49,6 +49,8 @@ def _trim(name: str) -> str:
     return name.strip(" \"'.,-")
 
 
+# "## Кто я / Я — YandexGPT": a heading's pronoun read as the intro, the next line's pronoun as the name.
+_PRONOUNS = frozenset({"i", "me", "я", "меня", "мне", "我", "私", "わたし", "僕", "저", "나", "제", "eu", "yo", "je", "moi", "toi"})
 _BARE_MAX = 60  # an answer this short may be a name and nothing else
 _ALPHABETIC = re.compile(r"[A-Za-zА-Яа-я0-9 .\-+']+")
 _PARTICLE_END = re.compile(r"(?:呢|哦|啊|吧|的|と|라고|이라고)$")
