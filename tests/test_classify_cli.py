@@ -93,12 +93,20 @@ def test_gold_set_goals():
 HOLDOUT = Path(__file__).parent / "data" / "gold_holdout"
 
 
-@pytest.mark.skipif(not HOLDOUT.is_dir(), reason="held-out gold set absent")
-def test_holdout_set_goals():
-    """Written blind after the rules were tuned (README: 96.3% mismatch agreement before the fixes it prompted)."""
-    rows = read_gold([HOLDOUT])
+# Written blind after tuning; the first set's errors were then fixed (README), the second's only in part.
+# Floors sit just under today's figures, so a regression fails.
+@pytest.mark.parametrize("name, agreement, precision, recall, stance", [
+    ("holdout.jsonl", 0.99, 0.98, 0.98, 0.97),
+    ("holdout2.jsonl", 0.96, 0.93, 0.96, 0.94),
+])
+def test_holdout_set_floors(name, agreement, precision, recall, stance):
+    path = HOLDOUT / name
+    if not path.is_file():
+        pytest.skip(f"{path} absent")
+    rows = read_gold([path])
     assert len(rows) >= 200 and len({r.language for r in rows}) >= 9
     report = evaluate_gold(rows)
-    assert report.mismatch.agreement >= 0.99 and report.mismatch.precision >= 0.98 and report.mismatch.recall >= 0.98
-    assert report.stance_accuracy >= 0.97
+    m = report.mismatch
+    assert m.agreement >= agreement and m.precision >= precision and m.recall >= recall, m
+    assert report.stance_accuracy >= stance
     assert report.mismatch_unknown_ok == report.mismatch_unknown

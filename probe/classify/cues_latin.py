@@ -20,7 +20,15 @@ TRIGGER = [
     r"\b(?:i|je|yo|eu|toi|minh)\s*\(", r"\b(?:i|moi|yo|eu)\s*,", r"\bmine(?: is|'s)\b", r"\bme\s*[,:(—]",
     r"\b(?:name|developer|developed by|created by|made by|built by|maker|creator|company|organi[sz]ation|vendor|provider|"
     r"nom|developpeur|createur|concepteur|entreprise|nombre|desarrollador|creador|empresa|nome|desenvolvedor|criador|"
-    r"ten|nha phat trien|cong ty)\s*:",
+    r"ten|nha phat trien|cong ty|model|underlying model|base model|modelo|modele|editeur|mo hinh)\s*:",
+    # a table row that opens with a key ("| Name | X |": the bars are blanks once normalised)
+    r"(?:^|(?<=\n))[ \t\-•·>]*(?:name|developer|model|underlying model|company|maker|creator|organi[sz]ation|vendor|provider|"
+    r"nom|developpeur|createur|editeur|modele|entreprise|nombre|desarrollador|creador|empresa|modelo|nome|desenvolvedor|"
+    r"criador|ten|nha phat trien|cong ty|mo hinh)[ \t]{2,}",
+    # the base model named as such: "my base model is X", "o modelo de base que uso e X"
+    r"\b(?:base|underlying|foundation) model (?:(?:that )?i (?:use|run on|am built on) )?is\b",
+    r"\bmodelo (?:de )?base (?:que (?:uso|utilizo) )?(?:e|es)\b", r"\bmodele de base (?:que j'utilise )?est\b",
+    r"\bmo hinh (?:nen|co so)(?: tang)? (?:cua toi )?la\b",
     r"\b(?:the model (?:you(?:'re| are) using)|el modelo que (?:estas|esta) usando|le modele que (?:vous utilisez|tu utilises)|"
     r"o modelo que (?:voce esta|esta) usando)\b", r"\b(?:created|made|built|developed|trained|designed) me\b",
     r"\bmy [^.,;]{0,30}?(?:is|are) (?:based|built|powered)\b", r"\bmy (?:\w+ ){0,2}(?:relies|rely|draws|comes from|come from)\b",
@@ -58,6 +66,7 @@ DENY_BEFORE = [
     r"\bnao (?:fui|sou)\b[^,.;]{0,30}$",
     r"\b(?:not|n't|never|no longer)\b(?: (?:a|an|the|actually|really|called|named|related to|affiliated with|made by|developed by|created by|built by|from|based on|part of))*\s*$",
     r"\b(?:rather than|instead of|neither|nor)\s*(?:a |an |the )?$",
+    r"\b(?:et non|et pas|mais pas|plutot que|au lieu de|y no|en lugar de|en vez de|e nao|em vez de|ao inves de)\s*(?:le |la |el |o |a )?$",
     r"\bne suis pas\b(?: (?:un|une|le|la))?\s*$", r"\bpas (?:un |une |le |la )?$", r"\bni\s*$",
     r"\bno soy\b(?: (?:un|una|el|la))?\s*$", r"\bno (?:fui|estoy)\b[^,.;]{0,25}$", r"\bni\s*$",
     r"\bnao sou\b(?: (?:um|uma|o|a))?\s*$", r"\bnao (?:fui|estou)\b[^,.;]{0,25}$", r"\bnem\s*$",

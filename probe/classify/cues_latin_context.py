@@ -7,7 +7,8 @@ from __future__ import annotations
 OTHER = [
     r"\b(?:like|unlike|such as|similar to|compared (?:to|with)|versus|vs\.?|than|e\.g\.?|i\.e\.?|including|includes?|"
     r"other|others|another|alongside|as opposed to|different from|distinct from|differs? from|competitors?|rivals?|"
-    r"for example|for instance|such|related to|inspired by|resembl\w*|alternatives?|comparable)\b",
+    r"for example|for instance|such|related to|inspired by|resembl\w*|alternatives?|comparable|"
+    r"confus\w* (?:me )?(?:with|for)|mistak\w* (?:me )?for|mix\w* (?:me )?up with|confond\w* avec|confund\w* con|confund\w* com)\b",
     r"\b(?:comme|tels? que|telles? que|similaire|semblable|contrairement|par rapport|par exemple|y compris|notamment|"
     r"autres?|different de|distinct de)\b",
     r"\b(?:como|tales? como|similar|parecido|a diferencia|en comparacion|por ejemplo|incluyendo|otros?|otras?|distinto de)\b",
@@ -97,6 +98,7 @@ FRAME = [
     r"habia una vez)\b",
     r"\b(?:vamos fingir|vou fingir|fingir|fingindo|finjo|faz de conta|interpretando|no papel de|aqui (?:vai|esta) (?:a|uma|o) (?:historia|cena|dialogo)|era uma vez)\b",
     r"\b(?:đong vai|nhap vai|gia vo)\b",
+    r"\b(?:let's imagine|imagining)\b",
 ]
 
 FRAME_END = [
