@@ -7,6 +7,7 @@ joins the languages into one compiled regex per category.
 
 from __future__ import annotations
 
+
 TRIGGER = [
     # en: the answer speaks of itself
     r"\bi(?:'m| am|'ve been| have been| was| were)\b", r"\bi (?:run|operate|rely|come|originate|belong)\b",
@@ -21,10 +22,6 @@ TRIGGER = [
     r"\b(?:name|developer|developed by|created by|made by|built by|maker|creator|company|organi[sz]ation|vendor|provider|"
     r"nom|developpeur|createur|concepteur|entreprise|nombre|desarrollador|creador|empresa|nome|desenvolvedor|criador|"
     r"ten|nha phat trien|cong ty|model|underlying model|base model|modelo|modele|editeur|mo hinh)\s*:",
-    # a table row that opens with a key ("| Name | X |": the bars are blanks once normalised)
-    r"(?:^|(?<=\n))[ \t\-•·>]*(?:name|developer|model|underlying model|company|maker|creator|organi[sz]ation|vendor|provider|"
-    r"nom|developpeur|createur|editeur|modele|entreprise|nombre|desarrollador|creador|empresa|modelo|nome|desenvolvedor|"
-    r"criador|ten|nha phat trien|cong ty|mo hinh)[ \t]{2,}",
     # the base model named as such: "my base model is X", "o modelo de base que uso e X"
     r"\b(?:base|underlying|foundation) model (?:(?:that )?i (?:use|run on|am built on) )?is\b",
     r"\bmodelo (?:de )?base (?:que (?:uso|utilizo) )?(?:e|es)\b", r"\bmodele de base (?:que j'utilise )?est\b",
@@ -99,4 +96,13 @@ MAKER_BEFORE = [
 CALLME = [
     r"\b(?:call|refer to|address) me\b", r"\bm'appeler\b|\bappelez-moi\b|\bappelle-moi\b", r"\b(?:llamarme|llamame|me puedes llamar)\b",
     r"\b(?:me chamar|me chame)\b", r"\bgoi (?:toi|minh)\b",
+]
+
+
+# A table row or key line about the answer itself ("| Name | X |", the bars blank once normalised): read only at the
+# start of the mention's own line (``stance.mention_stances``), where it works like a trigger.
+ROW_KEY = [
+    r"^[ \t\-•·>]*(?:name|developer|model|underlying model|company|maker|creator|organi[sz]ation|vendor|provider|"
+    r"nom|developpeur|createur|editeur|modele|entreprise|nombre|desarrollador|creador|empresa|modelo|nome|desenvolvedor|"
+    r"criador|ten|nha phat trien|cong ty|mo hinh)[ \t]{2,}",
 ]

@@ -113,6 +113,7 @@ CONTRAST_CLAUSE = [
 # A hypothetical read after the name: "ChatGPT라면", "Geminiだったら".
 HYPOTHETICAL_AFTER = [
     r"^\s*\"?\s*(?:이)?라면", r"^\s*\"?\s*(?:だったら|であれば|なら(?:ば)?)", r"^\s*(?:的话)",
+    r"^\s*\"?\s*(?:이)?라고\s*(?:가정|상상)", r"^\s*\"?\s*(?:だと|であると)\s*(?:仮定|想定|想像)",
     r"^\s*(?:역할을|역할로|の役を|の役で|的角色)",  # "Claude 역할을 해 볼게요": the name of the part being played
 ]
 

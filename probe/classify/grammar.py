@@ -28,7 +28,7 @@ _CATEGORIES = {
     "maker_before": "MAKER_BEFORE", "maker_after": "MAKER_AFTER", "partner": "PARTNER", "origin": "ORIGIN",
     "callme": "CALLME", "free": "FREE", "origin_after": "ORIGIN_AFTER", "topic_before": "TOPIC_BEFORE",
     "frame": "FRAME", "frame_end": "FRAME_END", "frame_after": "FRAME_AFTER", "hypothetical_after": "HYPOTHETICAL_AFTER",
-    "deny_far": "DENY_FAR", "copula_ahead": "COPULA_AHEAD", "contrast_clause": "CONTRAST_CLAUSE", "joint_origin": "JOINT_ORIGIN",
+    "deny_far": "DENY_FAR", "row_key": "ROW_KEY", "copula_ahead": "COPULA_AHEAD", "contrast_clause": "CONTRAST_CLAUSE", "joint_origin": "JOINT_ORIGIN",
 }
 _MAX_CACHED = 20_000  # compiled cues kept; past this the cache starts over
 _FIRST = itemgetter(0)

@@ -59,6 +59,9 @@ def mention_stances(low: str, cuts: list[int], mentions: list[Mention], named: s
             if s0 <= t0 and t1 <= start:
                 trigger = t0 - s0, t1 - s0
                 break
+        else:
+            if g.row_key.live and (row := g.row_key.match(left)) is not None:
+                trigger = row.span()  # "| Name | X |": the line's key speaks of the answer itself
         stance, via_after = _stance(left, right, low, m, prev, stances[-1] if prev is not None else None, s0, trigger, g)
         if stance == BASIS:  # a third party to every rule below; reported apart at the end if it stays one
             basis.add(i)
