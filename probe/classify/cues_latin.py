@@ -7,6 +7,12 @@ joins the languages into one compiled regex per category.
 
 from __future__ import annotations
 
+# Keys of a "key: value" line or table row about the answer itself (TRIGGER and ROW_KEY share them).
+_KEYS = (
+    "name|developer|model|underlying model|company|maker|creator|organi[sz]ation|vendor|provider|nom|developpeur|"
+    "createur|editeur|modele|entreprise|nombre|desarrollador|creador|empresa|modelo|nome|desenvolvedor|criador|ten|"
+    "nha phat trien|cong ty|mo hinh"
+)
 
 TRIGGER = [
     # en: the answer speaks of itself
@@ -19,9 +25,7 @@ TRIGGER = [
     r"\bje me presente (?:comme|en tant que)\b", r"\bje (?:peux|vais|pourrais) (?:repondre|me presenter) (?:\w+ ){0,3}?(?:en tant que|comme)\b",
     r"\bme (?:presento|apresento) como\b", r"\b(?:puedo|podria|posso|poderia) (?:responder|presentarme|me apresentar) (?:\w+ ){0,3}?como\b",
     r"\b(?:i|je|yo|eu|toi|minh)\s*\(", r"\b(?:i|moi|yo|eu)\s*,", r"\bmine(?: is|'s)\b", r"\bme\s*[,:(—]",
-    r"\b(?:name|developer|developed by|created by|made by|built by|maker|creator|company|organi[sz]ation|vendor|provider|"
-    r"nom|developpeur|createur|concepteur|entreprise|nombre|desarrollador|creador|empresa|nome|desenvolvedor|criador|"
-    r"ten|nha phat trien|cong ty|model|underlying model|base model|modelo|modele|editeur|mo hinh)\s*:",
+    rf"\b(?:{_KEYS}|developed by|created by|made by|built by|concepteur|base model)\s*:",
     # the base model named as such: "my base model is X", "o modelo de base que uso e X"
     r"\b(?:base|underlying|foundation) model (?:(?:that )?i (?:use|run on|am built on) )?is\b",
     r"\bmodelo (?:de )?base (?:que (?:uso|utilizo) )?(?:e|es)\b", r"\bmodele de base (?:que j'utilise )?est\b",
@@ -101,8 +105,4 @@ CALLME = [
 
 # A table row or key line about the answer itself ("| Name | X |", the bars blank once normalised): read only at the
 # start of the mention's own line (``stance.mention_stances``), where it works like a trigger.
-ROW_KEY = [
-    r"^[ \t\-•·>]*(?:name|developer|model|underlying model|company|maker|creator|organi[sz]ation|vendor|provider|"
-    r"nom|developpeur|createur|editeur|modele|entreprise|nombre|desarrollador|creador|empresa|modelo|nome|desenvolvedor|"
-    r"criador|ten|nha phat trien|cong ty|mo hinh)[ \t]{2,}",
-]
+ROW_KEY = [rf"^[ \t\-•·>]*(?:{_KEYS})[ \t]{{2,}}"]

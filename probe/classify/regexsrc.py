@@ -27,27 +27,9 @@ def skip_class(s: str, i: int) -> int:
     return j + 1
 
 
-def split_top(s: str) -> list[str]:
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = skip_class(s, i)
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if c == "|" and depth == 0:
-            parts.append(s[start:i])
-            start = i + 1
-        i += 1
-    parts.append(s[start:])
-    return parts
-
-
-def close_group(s: str, i: int) -> int:
+def _syntax(s: str, i: int = 0):  # noqa: ANN202 - a generator of (position, character, depth after it)
+    """Each character of ``s`` from ``i`` that is regex syntax, with the group depth after it: escapes and
+    character classes are skipped whole, so their brackets and bars never count."""
     depth = 0
     while i < len(s):
         c = s[i]
@@ -57,13 +39,25 @@ def close_group(s: str, i: int) -> int:
         if c == "[":
             i = skip_class(s, i)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        depth += (c == "(") - (c == ")")
+        yield i, c, depth
         i += 1
+
+
+def split_top(s: str) -> list[str]:
+    parts, start = [], 0
+    for i, c, depth in _syntax(s):
+        if c == "|" and depth == 0:
+            parts.append(s[start:i])
+            start = i + 1
+    parts.append(s[start:])
+    return parts
+
+
+def close_group(s: str, i: int) -> int:
+    for j, c, depth in _syntax(s, i):
+        if c == ")" and depth == 0:
+            return j
     raise ValueError(s)
 
 
